@@ -1,0 +1,13 @@
+/**
+ * experiment-stats: the statistics of online experiments and marketing measurement.
+ *
+ * @remarks
+ * Every public name is re-exported here and from its area's entry (`experiment-stats/power`,
+ * `experiment-stats/significance`, …); both give the same function objects.
+ *
+ * @packageDocumentation
+ */
+
+export * from "./distributions/index.js";
+export { type InputIssue, InvalidArgumentError, isStatsError, StatsError, type StatsErrorCode } from "./errors.js";
+export type { Alternative, ConfidenceInterval, MeanSummary, ProportionData, SufficientStatistics } from "./types.js";
