@@ -5,8 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/package/**", "node_modules/**"],
     testTimeout: 30_000,
-  },
-  bench: {
-    include: ["benchmarks/**/*.bench.ts"],
+    benchmark: { include: ["benchmarks/**/*.bench.ts"] },
   },
 });
