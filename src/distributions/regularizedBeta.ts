@@ -1,0 +1,579 @@
+/**
+ * The regularized incomplete beta function I_x(a, b) and its complement.
+ *
+ * @packageDocumentation
+ */
+import { erfc } from "./erf.js";
+import { lnBeta, stirlingCorrection } from "./lnGamma.js";
+
+/** Machine epsilon, 2^-52. */
+const EPS = 2.220446049250313e-16;
+/** 1/√(2π). */
+const INV_SQRT_2PI = 0.3989422804014327;
+/** Both shapes at least this large: the prefactor uses the Stirling form (no large logarithms cancel). */
+const STIRLING_SHAPE = 8;
+/** Both shapes at least this large: Temme's uniform expansion replaces the continued fraction. */
+const HUGE_SHAPE = 1e9;
+/** Smallest positive normal double. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+/** Dekker's splitter 2^27 + 1, for exact products. */
+const SPLITTER = 134217729;
+/** Modified Lentz: magnitudes below this are replaced to avoid division by zero. */
+const TINY = 1e-300;
+/** Iteration cap of the continued fraction (it needs about √max(a, b) / 2 steps near the mean). */
+const MAX_CF_ITERATIONS = 1_000_000;
+
+/** Low part of the last double-double result (module scratch, so the helpers allocate nothing). */
+let ddLo = 0;
+
+/** a·b = hi + lo exactly (Dekker): returns hi, leaves lo in `ddLo`. */
+function twoProd(a: number, b: number): number {
+  const p = a * b;
+  let c = SPLITTER * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLITTER * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  ddLo = ah * bh - p + ah * bl + al * bh + al * bl;
+  return p;
+}
+
+/** a + b = hi + lo exactly (Knuth): returns hi, leaves lo in `ddLo`. */
+function twoSum(a: number, b: number): number {
+  const s = a + b;
+  const bb = s - a;
+  ddLo = a - (s - bb) + (b - bb);
+  return s;
+}
+
+/** r = u/(2 + u) for u = uh + ul, as hi (returned) + `ddLo`; |u| ≤ 1 so 2 + u has no cancellation. */
+function halfRatio(uh: number, ul: number): number {
+  const dh = twoSum(2, uh);
+  const dl = ddLo + ul;
+  const rh = uh / dh;
+  const ph = twoProd(rh, dh);
+  const pl = ddLo;
+  ddLo = (uh - ph - pl + ul - rh * dl) / dh;
+  return rh;
+}
+
+/** 2(r³/3 + r⁵/5 + …), the tail of 2 artanh r beyond its first term (plain double: it is the small part). */
+function artanhTail(r: number): number {
+  const r2 = r * r;
+  let power = r * r2;
+  let sum = 0;
+  for (let k = 3; k < 400; k += 2) {
+    const term = power / k;
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum) || term === 0) break;
+    power *= r2;
+  }
+  return 2 * sum;
+}
+
+/**
+ * ln(1 + q) for q = qh + ql in [−½, 1], as hi (returned) + `ddLo`, from ln(1 + q) = 2 artanh(q/(2 + q)): the
+ * leading 2r in double-double, the remaining terms (at most 4 % of it) in double.
+ */
+function log1pDoubleDouble(qh: number, ql: number): number {
+  const rh = halfRatio(qh, ql);
+  const rl = ddLo;
+  const hi = twoSum(2 * rh, artanhTail(rh));
+  const lo = ddLo + 2 * rl;
+  const r = hi + lo;
+  ddLo = lo - (r - hi);
+  return r;
+}
+
+/** ln 2 as hi + lo. */
+const LN2_HI: number = Math.LN2;
+const LN2_LO = 2.3190468138462996e-17;
+
+/**
+ * ln(zh + zl) for z > 0, as hi (returned) + `ddLo`: z = 2^k·m with m in [0.7, 1.4] (exact scaling), then
+ * ln m = log1p(m − 1) in double-double (m − 1 is exact) plus k ln 2.
+ */
+function logDoubleDouble(zh: number, zl: number): number {
+  const k = Math.round(Math.log2(zh));
+  const scale = 2 ** -k;
+  const mh = zh * scale;
+  const lh = log1pDoubleDouble(mh - 1, zl * scale);
+  const ll = ddLo;
+  const kh = twoProd(k, LN2_HI);
+  const kl = ddLo + k * LN2_LO;
+  const h = twoSum(kh, lh);
+  const l = ddLo + kl + ll;
+  const r = h + l;
+  ddLo = l - (r - h);
+  return r;
+}
+
+/**
+ * c·φ(w/c) with φ(u) = u − ln(1 + u), for w = wh + wl, as hi (returned) + `ddLo`. `ratio` is 1 + u formed
+ * directly from the small argument (x(a + b)/a), used when u is within 1e-3 of −1.
+ *
+ * For −0.7 ≤ u ≤ 1, φ(u) = r·u − 2(r³/3 + r⁵/5 + …) with r = u/(2 + u): no cancellation, r·u (at least 70 % of
+ * the value) in double-double. Below, φ = u − ln(1 + u) with ln(1 + u) in double-double; above, φ ≈ u − ln(1 + u)
+ * in double loses nothing.
+ */
+function scaledDeficit(wh: number, wl: number, c: number, ratio: number): number {
+  const uh = wh / c;
+  const ph = twoProd(uh, c);
+  const ul = (wh - ph - ddLo + wl) / c;
+  let fh: number;
+  let fl: number;
+  if (uh >= -0.7 && uh <= 1) {
+    const rh = halfRatio(uh, ul);
+    const rl = ddLo;
+    const ruh = twoProd(rh, uh);
+    const rul = ddLo + rh * ul + rl * uh;
+    fh = twoSum(ruh, -artanhTail(rh));
+    fl = ddLo + rul;
+  } else if (uh > 1) {
+    fh = uh - Math.log1p(uh);
+    fl = (ul * uh) / (1 + uh);
+  } else {
+    // 1 + u is exact as 1 + uh (Sterbenz) plus ul, unless u is so close to −1 that the direct ratio is better.
+    const lnh = uh > -0.999 ? logDoubleDouble(1 + uh, ul) : logDoubleDouble(ratio, 0);
+    const lnl = ddLo;
+    fh = twoSum(uh, -lnh);
+    fl = ddLo + ul - lnl;
+  }
+  const h = twoProd(c, fh);
+  ddLo += c * fl;
+  return h;
+}
+
+/**
+ * x·(a + b) − a without cancellation (x − a/(a + b) times a + b), as hi (returned) + `ddLo`, where
+ * s = fl(a + b) has rounding error sErr. Dekker's exact product keeps every digit when x is near the mean.
+ */
+function deviationNumerator(x: number, a: number, s: number, sErr: number): number {
+  const p = twoProd(x, s);
+  const pl = ddLo + x * sErr;
+  const d = twoSum(p, -a);
+  const dl = ddLo + pl;
+  const r = d + dl;
+  ddLo = dl - (r - d);
+  return r;
+}
+
+/**
+ * λ = a − (a + b)x = (a + b)y − b (positive below the mean), from whichever of x and y is the accurate small one,
+ * as hi (returned) + `ddLo`.
+ */
+function lambdaOf(x: number, y: number, a: number, b: number): number {
+  const s = a + b;
+  const bb = s - a;
+  const sErr = a - (s - bb) + (b - bb);
+  if (x <= y) {
+    const r = -deviationNumerator(x, a, s, sErr);
+    ddLo = -ddLo;
+    return r;
+  }
+  return deviationNumerator(y, b, s, sErr);
+}
+
+/** exp(n·ln(1 − z)) for 0 ≤ z ≤ ½, with the exponent in double-double (no n·ε·|ln(1 − z)| loss). */
+function powOneMinus(z: number, n: number): number {
+  const lh = log1pDoubleDouble(-z, 0);
+  const ll = ddLo;
+  const eh = twoProd(n, lh);
+  const el = ddLo + n * ll;
+  return Math.exp(eh) * (1 + el);
+}
+
+/**
+ * E = a φ(−λ/a) + b φ(λ/b) = −ln[(x/x0)^a (y/y0)^b] (x0 = a/(a + b), y0 = 1 − x0) as hi (returned) + `ddLo`:
+ * the exponent of the Stirling-form prefactor, and η²(a + b)/2 in Temme's uniform expansion.
+ */
+function stirlingExponent(x: number, y: number, a: number, b: number, lh: number, ll: number): number {
+  const s = a + b;
+  const ea = scaledDeficit(-lh, -ll, a, x <= y ? x * (s / a) : Number.NaN);
+  const eal = ddLo;
+  const eb = scaledDeficit(lh, ll, b, y < x ? y * (s / b) : Number.NaN);
+  const ebl = ddLo;
+  const eh = twoSum(ea, eb);
+  ddLo += eal + ebl;
+  return eh;
+}
+
+/**
+ * x^a y^b / B(a, b), where x and y = 1 − x are both given with full relative accuracy and λ = lh + ll =
+ * a − (a + b)x.
+ *
+ * For a, b ≥ 8 the Stirling form
+ * √(ab / (2π(a + b))) · exp(−[a φ(−λ/a) + b φ(λ/b)] − δ(a) − δ(b) + δ(a + b)), φ(u) = u − ln(1 + u)
+ * (DiDonato & Morris's BRCOMP idea): nothing of size a·ln x cancels, so shapes up to 1e6 and beyond keep their
+ * digits, and the exponent is summed in double-double so that tails near 1e-300 lose no more than ~1e-14.
+ * Otherwise powers (the smaller base by `Math.pow`, correctly rounded; the larger as exp(n·ln(1 − small)) with a
+ * double-double exponent) times 1/B(a, b), falling back to logarithms on under/overflow.
+ */
+function powerPrefactor(x: number, y: number, a: number, b: number, lh: number, ll: number): number {
+  if (a >= STIRLING_SHAPE && b >= STIRLING_SHAPE) {
+    const s = a + b;
+    const eh = stirlingExponent(x, y, a, b, lh, ll);
+    const el = ddLo;
+    const corr = stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(s);
+    // −E − corr as hi + lo: rounding it to one double would cost ½ ulp of E (~6e-14 near 1e-300).
+    const th = twoSum(-eh, -corr);
+    const tl = ddLo - el;
+    return INV_SQRT_2PI * Math.sqrt(a * (b / s)) * Math.exp(th) * (1 + tl);
+  }
+  const lnB = lnBeta(a, b);
+  let px: number;
+  let py: number;
+  if (x <= y) {
+    px = x ** a;
+    py = powOneMinus(x, b);
+  } else {
+    px = powOneMinus(y, a);
+    py = y ** b;
+  }
+  const r = px * py * Math.exp(-lnB);
+  // px, py ≤ 1: only underflow into subnormals loses digits.
+  if (px >= MIN_NORMAL && py >= MIN_NORMAL && r >= MIN_NORMAL && r < Number.POSITIVE_INFINITY) return r;
+  const lx = x <= y ? Math.log(x) : Math.log1p(-y);
+  const ly = x <= y ? Math.log1p(-x) : Math.log(y);
+  return Math.exp(a * lx + b * ly - lnB);
+}
+
+/**
+ * Power series (DiDonato & Morris's BPSER) for I_x(a, b), used when x ≤ ½ and b·x ≤ 1:
+ * I = x^a / (a B(a, b)) · [1 + a Σ_{n≥1} (1 − b)_n / n! · x^n / (a + n)], with `pre` = x^a y^b / B(a, b).
+ */
+function powerSeries(x: number, a: number, b: number, pre: number): number {
+  let c = 1;
+  let sum = 0;
+  for (let n = 1; n < 10_000; n++) {
+    c *= ((n - b) / n) * x;
+    const term = c / (a + n);
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum) || c === 0) break;
+  }
+  // x^a/B(a, b) = [x^a y^b/B(a, b)] / y^b, and here |b ln y| ≤ 1.4 so the division is harmless.
+  return ((pre * Math.exp(-b * Math.log1p(-x))) / a) * (1 + a * sum);
+}
+
+/**
+ * Continued fraction for I_x(a, b) below the mean, in a cancellation-free even contraction of A&S 26.5.8.
+ *
+ * A&S 26.5.8 reads I = x^a y^b/(a B(a, b)) / (1 + d1/(1 + d2/(1 + …))) with
+ * d_{2m+1} = −(a + m)(a + b + m)x / ((a + 2m)(a + 2m + 1)) and d_{2m} = m(b − m)x / ((a + 2m − 1)(a + 2m)).
+ * Contracting pairs of terms gives 1/(1 + d1/…) = 1 + (a + b)x / ((a + 1)Φ), Φ = β0 + α1/(β1 + α2/(β2 + …)),
+ * α_m = −d_{2m} d_{2m+1}, β_m = 1 + d_{2m+1} + d_{2m+2}, where
+ * 1 + d_{2m+1} = [a(2m + 1) + m(3m + 2) + (a + m)λ + m(a + m)y] / ((a + 2m)(a + 2m + 1)) has only positive terms
+ * for λ = a − (a + b)x ≥ 0 (the same device as DiDonato & Morris's BFRAC): x close to 1 with a huge a no longer
+ * cancels. Evaluated by modified Lentz; about √max(a, b)/2 steps at worst (at the mean).
+ */
+function continuedFraction(x: number, y: number, a: number, b: number, lambda: number, pre: number): number {
+  let f = 0;
+  let cc = 0;
+  let dd = 0;
+  let mFar = -1;
+  let mNear = -1;
+  for (let m = 0; m <= MAX_CF_ITERATIONS; m++) {
+    const a2m = a + 2 * m;
+    // Grouped so that no product overflows for shapes up to ~1e300.
+    const ratio = (a + m) / a2m;
+    const oddTerm = (a * (2 * m + 1) + m * (3 * m + 2)) / a2m / (a2m + 1) + (ratio * (lambda + m * y)) / (a2m + 1);
+    const evenNext = (((m + 1) / (a2m + 1)) * (b - m - 1) * x) / (a2m + 2);
+    const beta = oddTerm + evenNext;
+    if (m === 0) {
+      f = Math.abs(beta) < TINY ? TINY : beta;
+      cc = f;
+      dd = 0;
+      continue;
+    }
+    const alpha = ((m * (b - m)) / (a2m - 1) / a2m) * ratio * ((a + b + m) / (a2m + 1)) * x * x;
+    dd = beta + alpha * dd;
+    if (Math.abs(dd) < TINY) dd = TINY;
+    cc = beta + alpha / cc;
+    if (Math.abs(cc) < TINY) cc = TINY;
+    dd = 1 / dd;
+    const delta = cc * dd;
+    f *= delta;
+    // Near the mean the fraction converges geometrically but slowly, and |Δ − 1| hits the rounding floor while
+    // the truncation error is still ~|Δ − 1|/(1 − ρ): keep going for half as many steps as the last 8 digits took.
+    const change = Math.abs(delta - 1);
+    if (mFar < 0 && change <= 1e-8) mFar = m;
+    if (mNear < 0 && change <= EPS) mNear = m;
+    if (mNear >= 0 && 2 * (m - mNear) >= mNear - mFar) break;
+  }
+  const cf = 1 + ((a + b) * x) / ((a + 1) * f);
+  return (pre / a) * cf;
+}
+
+/**
+ * Temme's uniform asymptotic expansion (DLMF 8.18.9–8.18.12) for a, b ≥ 1e9, where the continued fraction needs
+ * more than 1.5e4 steps and starts to accumulate rounding error (4e-12 at 1e10):
+ * I_x(a, b) = ½ erfc(−η √(r/2)) + e^{−E} c0(η) / √(2πr) + O(r^{−3/2}), r = a + b, E = rη²/2 (the Stirling
+ * exponent), c0(η) = 1/η − √(x0 y0)/(x − x0), whose cancellation near the mean is avoided by its Taylor expansion
+ * c0 ≈ (1 − 2x0)/(3√P) + √P (P − 1)/(12P²)·(x − x0), P = x0 y0 (derived from the series of η in x − x0).
+ * With both shapes ≥ 1e9 the omitted terms measured below 1e-14 relative (1e-13 in tails near 1e-300).
+ */
+function temmeExpansion(x: number, y: number, a: number, b: number, upper: boolean, lh: number, ll: number): number {
+  const r = a + b;
+  const eh = stirlingExponent(x, y, a, b, lh, ll);
+  const root = Math.sqrt(eh); // |η|·√(r/2)
+  const sqrtP = (Math.sqrt(a) * Math.sqrt(b)) / r; // √(x0 y0)
+  const dev = -lh / r; // x − x0
+  let c0: number;
+  // The Taylor form's truncation is O((x − x0)²/min(x0, y0)²); the closed form cancels to ~ε√P/|x − x0|.
+  if (Math.abs(dev) < (1e-5 * Math.min(a, b)) / r) {
+    const p = sqrtP * sqrtP;
+    c0 = (b - a) / r / (3 * sqrtP) + ((sqrtP * (p - 1)) / (12 * p * p)) * dev;
+  } else {
+    const eta = (dev < 0 ? -1 : 1) * Math.sqrt((2 * eh) / r);
+    c0 = 1 / eta - sqrtP / dev;
+  }
+  const correction = (Math.exp(-eh) * c0) / Math.sqrt(2 * Math.PI * r);
+  const z = dev <= 0 ? root : -root; // −η√(r/2)
+  return upper ? 0.5 * erfc(-z) - correction : 0.5 * erfc(z) + correction;
+}
+
+/** Whether the power series converges fast and without cancellation (x ≤ ½ and b·x ≤ 1). */
+function seriesApplies(x: number, b: number): boolean {
+  return x <= 0.5 && b * x <= 1;
+}
+
+/**
+ * I_x(a, b) (`upper` false) or 1 − I_x(a, b) (`upper` true) from both x and y = 1 − x, each given with its
+ * own full relative accuracy, so that neither tail is computed as a difference from 1.
+ *
+ * @remarks
+ * The kernel behind {@link regularizedBeta} and {@link regularizedBetaComplement}, for callers (Student t, F,
+ * binomial) that can form y = 1 − x without cancellation, e.g. y = t²/(ν + t²) beside x = ν/(ν + t²).
+ * Requires 0 ≤ x ≤ 1, y = 1 − x, a, b > 0 finite; no validation (see the public functions for edge cases).
+ *
+ * @param x - The argument x.
+ * @param y - 1 − x, computed without cancellation.
+ * @param a - First shape, a > 0.
+ * @param b - Second shape, b > 0.
+ * @param upper - Return the upper tail 1 − I_x(a, b) instead of I_x(a, b).
+ * @param lambda - Optional λ = a − (a + b)x (the scaled distance from the mean) when the caller can form it more
+ *   accurately than from x (e.g. F: λ = (d₁/2)(1 − x_F)·d₂/(d₁x_F + d₂)); `NaN` (the default) computes it from
+ *   x and y with an exact product. For large shapes the result's sensitivity to x is ~√a, so this matters.
+ * @param prefactor - Optional x^a y^b / B(a, b) when the caller can form it more accurately (Student t forms
+ *   (1 + t²/ν)^(−ν/2) in double-double); `NaN` (the default) computes it.
+ * @returns I_x(a, b) or its complement.
+ *
+ * @example
+ * ```ts
+ * betaTailFromBoth(0.2, 0.8, 2, 3, true); // ≈ 0.8192
+ * ```
+ * @internal
+ */
+export function betaTailFromBoth(
+  x: number,
+  y: number,
+  a: number,
+  b: number,
+  upper: boolean,
+  lambda: number = Number.NaN,
+  prefactor: number = Number.NaN,
+): number {
+  if (x <= 0) return upper ? 1 : 0;
+  if (y <= 0) return upper ? 0 : 1;
+  // λ = a − (a + b)x carries the distance from the mean; callers that know it in closed form pass it.
+  let lh = lambda;
+  let ll = 0;
+  if (Number.isNaN(lambda)) {
+    lh = lambdaOf(x, y, a, b);
+    ll = ddLo;
+  }
+  // x^a y^b / B(a, b) is the same for both sides (I_x(a, b) and I_y(b, a)).
+  const pre = Number.isNaN(prefactor) ? powerPrefactor(x, y, a, b, lh, ll) : prefactor;
+  if (a >= HUGE_SHAPE && b >= HUGE_SHAPE) return temmeExpansion(x, y, a, b, upper, lh, ll);
+  // The power series is the fastest and most accurate route wherever it applies, even a little beyond the mean
+  // (small shapes, huge partner shape: there the continued fraction needs ~√max(a, b) steps). Its value w is used
+  // for the other tail as 1 − w only while w ≤ 0.95, which costs at most a factor 20 in relative accuracy.
+  if (seriesApplies(x, b)) {
+    const w = powerSeries(x, a, b, pre);
+    if (!upper || w <= 0.95) return upper ? 0.5 + (0.5 - w) : w;
+  } else if (seriesApplies(y, a)) {
+    const w = powerSeries(y, b, a, pre);
+    if (upper || w <= 0.95) return upper ? w : 0.5 + (0.5 - w);
+  }
+  // Otherwise the continued fraction on the side of the mean where x lies (λ ≥ 0: x at or below the mean); the
+  // other tail is its complement.
+  if (lh >= 0) {
+    const w = continuedFraction(x, y, a, b, lh, pre);
+    return upper ? 0.5 + (0.5 - w) : w;
+  }
+  const w = continuedFraction(y, x, b, a, -lh, pre);
+  return upper ? w : 0.5 + (0.5 - w);
+}
+
+/**
+ * Degenerate shapes as R `pbeta`: a = 0 or b = ∞ is a point mass at 0, b = 0 or a = ∞ at 1, both zero a mass of
+ * ½ at each end, both infinite a point mass at ½. Returns the lower tail at 0 < x < 1, or NaN if not degenerate.
+ */
+function degenerateLower(x: number, a: number, b: number): number {
+  if (a === 0 && b === 0) return 0.5;
+  if (a === 0 || (b === Number.POSITIVE_INFINITY && a !== b)) return 1;
+  if (b === 0 || (a === Number.POSITIVE_INFINITY && a !== b)) return 0;
+  if (a === Number.POSITIVE_INFINITY) return x < 0.5 ? 0 : 1;
+  return Number.NaN;
+}
+
+/** Shared argument handling of the two public functions. */
+function tail(x: number, a: number, b: number, upper: boolean): number {
+  if (Number.isNaN(x) || Number.isNaN(a) || Number.isNaN(b) || a < 0 || b < 0) return Number.NaN;
+  if (x <= 0) return upper ? 1 : 0;
+  if (x >= 1) return upper ? 0 : 1;
+  if (a === 0 || b === 0 || a === Number.POSITIVE_INFINITY || b === Number.POSITIVE_INFINITY) {
+    const lower = degenerateLower(x, a, b);
+    return upper ? 1 - lower : lower;
+  }
+  return betaTailFromBoth(x, 1 - x, a, b, upper);
+}
+
+/**
+ * The regularized incomplete beta function I_x(a, b), i.e. the CDF of the Beta(a, b) distribution.
+ *
+ * @remarks
+ * ```math
+ * I_x(a, b) = \frac{1}{B(a, b)} \int_0^x t^{a-1} (1 - t)^{b-1}\, dt
+ * ```
+ *
+ * Method: in the style of DiDonato & Morris (TOMS 708), written from the published method. With λ = a − (a + b)x
+ * (the scaled distance from the mean, formed with an exact product):
+ * - power series (BPSER) in x when x ≤ ½ and b·x ≤ 1, or in y = 1 − x (for I_y(b, a)) when y ≤ ½ and a·y ≤ 1;
+ *   its value w serves the other tail as 1 − w only while w ≤ 0.95;
+ * - otherwise the continued fraction A&S 26.5.8 on the side of the mean where x lies (λ ≥ 0: I_x(a, b) directly,
+ *   else I_y(b, a)), in an even contraction whose partial denominators are sums of positive terms written with λ
+ *   and y (the BFRAC device), evaluated by modified Lentz with a convergence test that allows for slow geometric
+ *   convergence; near the mean it needs about √min(a, b)/2 steps (≈ 500 at a = b = 1e6, ~15 µs; ≈ 16,000 at
+ *   1e9, ~0.3 ms), accurate to ≤ 2e-14;
+ * - for a, b ≥ 1e9 Temme's uniform asymptotic expansion (DLMF 8.18.9) with its first correction term replaces the
+ *   continued fraction (which starts to accumulate rounding error there), playing the role of TOMS 708's BASYM;
+ * - the prefactor x^a y^b / B(a, b): for a, b ≥ 8 the Stirling form
+ *   √(ab/(2π(a + b)))·exp(−a φ(−λ/a) − b φ(λ/b) − δ(a) − δ(b) + δ(a + b)), φ(u) = u − ln(1 + u) (BRCOMP), with
+ *   the exponent in double-double arithmetic; otherwise `Math.pow` for the smaller base and a double-double
+ *   exponent for the larger. So the exponent's rounding (½ ulp of ~690 near 1e-300) costs nothing.
+ * Measured maximum relative error against 50-digit mpmath (3,700 fixture points, a, b in [0.05, 1e6] plus 1e6–1e10,
+ * values down to 1e-300): 1e-14 for small and moderate shapes, 4e-15 at 1e3–1e6, 1e-14 at 1e6–1e10, 4e-14 for
+ * very unequal shapes, 8e-14 in tails below 1e-200.
+ *
+ * Domain: `NaN` in gives `NaN`; a < 0 or b < 0 gives `NaN`; x ≤ 0 gives 0 and x ≥ 1 gives 1; degenerate shapes
+ * (0 or `Infinity`) give R's point-mass limits. Conforms to R `pbeta(x, a, b)`; fixtures in
+ * `test/fixtures/distributions/regularizedBeta/`.
+ *
+ * @reference DiDonato, Armido R., and Alfred H. Morris Jr. 1992. "Algorithm 708: Significant Digit Computation of
+ * the Incomplete Beta Function Ratios." _ACM Transactions on Mathematical Software_ 18 (3): 360–73.
+ * doi:10.1145/131766.131776
+ * @reference Abramowitz, Milton, and Irene A. Stegun, eds. 1964. _Handbook of Mathematical Functions_, §26.5.
+ * Washington, DC: National Bureau of Standards.
+ *
+ * @param x - The upper limit of integration, in [0, 1].
+ * @param a - First shape parameter, a > 0.
+ * @param b - Second shape parameter, b > 0.
+ * @returns I_x(a, b), in [0, 1].
+ *
+ * @example
+ * ```ts
+ * regularizedBeta(0.2, 2, 3);   // ≈ 0.1808
+ * regularizedBeta(0.5, 1e5, 1e5); // ≈ 0.5
+ * ```
+ * @public
+ */
+export function regularizedBeta(x: number, a: number, b: number): number {
+  return tail(x, a, b, false);
+}
+
+/**
+ * The complement 1 − I_x(a, b) of the regularized incomplete beta function, computed directly.
+ *
+ * @remarks
+ * ```math
+ * 1 - I_x(a, b) = I_{1-x}(b, a) = \frac{1}{B(a, b)} \int_x^1 t^{a-1} (1 - t)^{b-1}\, dt
+ * ```
+ *
+ * Method: as {@link regularizedBeta}, returning the other tail; keeps full relative accuracy when the result is
+ * tiny (down to 1e-300). Domain as {@link regularizedBeta}. Conforms to R `pbeta(x, a, b, lower.tail = FALSE)`;
+ * fixtures in `test/fixtures/distributions/regularizedBeta/`.
+ *
+ * @reference DiDonato, Armido R., and Alfred H. Morris Jr. 1992. "Algorithm 708: Significant Digit Computation of
+ * the Incomplete Beta Function Ratios." _ACM Transactions on Mathematical Software_ 18 (3): 360–73.
+ * doi:10.1145/131766.131776
+ *
+ * @param x - The lower limit of integration, in [0, 1].
+ * @param a - First shape parameter, a > 0.
+ * @param b - Second shape parameter, b > 0.
+ * @returns 1 − I_x(a, b), in [0, 1].
+ *
+ * @example
+ * ```ts
+ * regularizedBetaComplement(0.2, 2, 3); // ≈ 0.8192
+ * regularizedBetaComplement(0.9, 2, 30); // ≈ 2.8000e-29
+ * ```
+ * @internal
+ */
+export function regularizedBetaComplement(x: number, a: number, b: number): number {
+  return tail(x, a, b, true);
+}
+
+/**
+ * x^a y^b / B(a, b) with y = 1 − x, both given accurately: the common factor of the Beta density and of the
+ * incomplete beta function, in the form that keeps large shapes accurate.
+ *
+ * @remarks
+ * Used by the Beta density (density = term/(x·y)) and the quantile's Newton steps. Requires 0 < x < 1,
+ * a, b > 0 finite; no validation.
+ *
+ * @param x - The argument x in (0, 1).
+ * @param y - 1 − x, computed without cancellation.
+ * @param a - First shape, a > 0.
+ * @param b - Second shape, b > 0.
+ * @returns x^a y^b / B(a, b).
+ *
+ * @example
+ * ```ts
+ * betaPowerTerm(0.5, 0.5, 2, 2); // ≈ 0.375
+ * ```
+ * @internal
+ */
+export function betaPowerTerm(x: number, y: number, a: number, b: number): number {
+  const lh = lambdaOf(x, y, a, b);
+  return powerPrefactor(x, y, a, b, lh, ddLo);
+}
+
+/**
+ * (1 + t²/d)^(−n) for |t| < 1e150 and d > 0, with t²/d and the exponent n·ln(1 + t²/d) in double-double, so that
+ * the result keeps full relative accuracy even when it is near 1e-300 (Student t prefactor).
+ *
+ * @remarks
+ * No validation. Used by the Student t distribution, whose incomplete-beta prefactor is
+ * (1 + t²/ν)^(−ν/2)·√(t²/(ν + t²)) / B(ν/2, ½).
+ *
+ * @param t - The t value, |t| < 1e150.
+ * @param d - The divisor d > 0 (degrees of freedom).
+ * @param n - The exponent n ≥ 0.
+ * @returns (1 + t²/d)^(−n).
+ *
+ * @example
+ * ```ts
+ * onePlusSquareRatioPow(2, 4, 2.5); // ≈ 0.17678 (= 2^(−2.5))
+ * ```
+ * @internal
+ */
+export function onePlusSquareRatioPow(t: number, d: number, n: number): number {
+  const t2h = twoProd(t, t);
+  const t2l = ddLo;
+  const qh = t2h / d;
+  const ph = twoProd(qh, d);
+  const ql = (t2h - ph - ddLo + t2l) / d;
+  let lh: number;
+  if (qh <= 0.5) {
+    lh = log1pDoubleDouble(qh, ql);
+  } else {
+    const zh = twoSum(1, qh);
+    lh = logDoubleDouble(zh, ddLo + ql);
+  }
+  const ll = ddLo;
+  const eh = twoProd(n, lh);
+  const el = ddLo + n * ll;
+  return Math.exp(-eh) * (1 - el);
+}
