@@ -1,0 +1,39 @@
+/**
+ * Planning an experiment: sample size, power and minimum detectable effect for proportions and means, and the
+ * duration that traffic allows.
+ *
+ * @packageDocumentation
+ */
+export {
+  type ExperimentDurationOptions,
+  type ExperimentDurationResult,
+  experimentDuration,
+} from "./experimentDuration.js";
+export { type MdeTwoMeansOptions, mdeTwoMeans } from "./mdeTwoMeans.js";
+export { type MdeTwoProportionsOptions, mdeTwoProportions } from "./mdeTwoProportions.js";
+export { type PowerTwoMeansOptions, powerTwoMeans } from "./powerTwoMeans.js";
+export { type PowerTwoProportionsOptions, powerTwoProportions } from "./powerTwoProportions.js";
+export {
+  type SampleSizeTwoMeansOptions,
+  type SampleSizeTwoMeansResult,
+  sampleSizeTwoMeans,
+} from "./sampleSizeTwoMeans.js";
+export {
+  type SampleSizeTwoProportionsOptions,
+  type SampleSizeTwoProportionsResult,
+  sampleSizeTwoProportions,
+} from "./sampleSizeTwoProportions.js";
+export type {
+  EffectDirection,
+  MdeType,
+  MultipleComparison,
+  PlanningDesign,
+  PlanningDesignOptions,
+  SolvedSizes,
+  TwoMeansDesignOptions,
+  TwoMeansPlan,
+  TwoMeansTest,
+  TwoProportionsDesignOptions,
+  TwoProportionsMethod,
+  TwoProportionsPlan,
+} from "./types.js";

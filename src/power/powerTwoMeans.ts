@@ -1,0 +1,90 @@
+import * as z from "zod/mini";
+import type { InputIssue } from "../errors.js";
+import { integerAtLeast } from "../internal/validate.js";
+import { nonZeroEffect, optionsError, parseOptions, throwIfIssues, treatmentSize } from "./shared.js";
+import {
+  absoluteEffectOf,
+  checkMeansSizes,
+  meansPlan,
+  meansPower,
+  resolveMeansDesign,
+  twoMeansShape,
+} from "./twoMeansModel.js";
+import type { TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
+
+const NAME = "powerTwoMeans";
+
+/**
+ * Options of {@link powerTwoMeans}.
+ *
+ * @public
+ */
+export interface PowerTwoMeansOptions extends TwoMeansDesignOptions {
+  /** The true effect, treatment minus control, in `mdeType` units (non-zero). */
+  readonly mde: number;
+  /** Units in the control arm (an integer >= 2 for a t-test, >= 1 for a z-test). */
+  readonly nControl: number;
+  /**
+   * Units in each treatment arm (an integer, same minimum as `nControl`).
+   * @defaultValue nControl · allocationRatio (not rounded)
+   */
+  readonly nTreatment?: number;
+}
+
+const schema = z.strictObject(
+  {
+    ...twoMeansShape(),
+    mde: nonZeroEffect(),
+    nControl: integerAtLeast(1),
+    nTreatment: z.optional(integerAtLeast(1)),
+  },
+  { error: optionsError },
+);
+
+/**
+ * Power of a comparison of two means: the probability that the t-test (or z-test) rejects when the effect is `mde`.
+ *
+ * @remarks
+ * ```math
+ * \text{power} = P\big(T_{\nu,\lambda} > t_{1-\alpha'/s,\,\nu}\big) + P\big(T_{\nu,\lambda} < -t_{1-\alpha'/s,\,\nu}\big)
+ * \quad(\text{two-sided}),\qquad \lambda = \frac{\delta}{\sqrt{(\sigma_C^2/n_C + \sigma_T^2/n_T)(1-f)}}
+ * ```
+ *
+ * with ν, α', s and f as in {@link sampleSizeTwoMeans}; a one-sided test keeps the region of its alternative.
+ *
+ * Method: noncentral t probabilities ({@link noncentralTSf}, {@link noncentralTCdf}) at the Student t quantile;
+ * the z-test uses the normal distribution. An effect against a one-sided alternative is allowed (power below alpha).
+ *
+ * Conforms to R `power.t.test(strict = TRUE)`, R `pwr.t2n.test`, statsmodels `TTestIndPower` and `NormalIndPower`;
+ * fixtures in `test/fixtures/power/twoMeans/`.
+ *
+ * @reference Cohen, J. 1988. _Statistical Power Analysis for the Behavioral Sciences_. 2nd ed. Lawrence Erlbaum.
+ * doi:10.4324/9780203771587
+ *
+ * @param options - See {@link PowerTwoMeansOptions}.
+ * @returns A {@link TwoMeansPlan} whose `power` is the power of each comparison.
+ * @throws {@link InvalidArgumentError} if an option is missing, out of range or unknown, a size is not an integer or
+ * below the test's minimum, both `nTreatment` and `allocationRatio` are given, or a relative effect comes without a
+ * non-zero `baselineMean`.
+ *
+ * @example
+ * ```ts
+ * // R: power.t.test(n = 20, delta = 1, strict = TRUE)
+ * const r = powerTwoMeans({ mde: 1, sd: 1, nControl: 20 });
+ * r.power; // ≈ 0.86895
+ * ```
+ * @see {@link sampleSizeTwoMeans}, {@link mdeTwoMeans}
+ * @since 0.1.0
+ * @public
+ */
+export function powerTwoMeans(options: PowerTwoMeansOptions): TwoMeansPlan {
+  const input = parseOptions(NAME, schema, options);
+  const issues: InputIssue[] = [];
+  const design = resolveMeansDesign(input, issues);
+  const nTreatment = treatmentSize(input.nControl, input.nTreatment, input.allocationRatio, issues);
+  checkMeansSizes(design, input.nControl, nTreatment, input.nTreatment !== undefined, issues);
+  throwIfIssues(NAME, issues);
+  const delta = absoluteEffectOf(design, input.mde);
+  const power = meansPower(design, delta, input.nControl, nTreatment);
+  return meansPlan(design, delta, input.mde, nTreatment / input.nControl, input.nControl, nTreatment, power);
+}

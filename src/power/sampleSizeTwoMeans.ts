@@ -1,0 +1,131 @@
+import * as z from "zod/mini";
+import type { InputIssue } from "../errors.js";
+import { openUnitInterval } from "../internal/validate.js";
+import {
+  nonZeroEffect,
+  optionsError,
+  parseOptions,
+  requireEffectMatchesAlternative,
+  requirePowerAboveLevel,
+  roundUpSize,
+  solveSize,
+  throwIfIssues,
+} from "./shared.js";
+import {
+  absoluteEffectOf,
+  meansMinimumArm,
+  meansPlan,
+  meansPower,
+  meansSizeGuess,
+  meansSizeLowerLimit,
+  resolveMeansDesign,
+  twoMeansShape,
+} from "./twoMeansModel.js";
+import type { SolvedSizes, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
+
+const NAME = "sampleSizeTwoMeans";
+
+/**
+ * Options of {@link sampleSizeTwoMeans}.
+ *
+ * @public
+ */
+export interface SampleSizeTwoMeansOptions extends TwoMeansDesignOptions {
+  /** The effect to detect, treatment minus control, in `mdeType` units (non-zero; negative for a decrease). */
+  readonly mde: number;
+  /**
+   * Target power of each comparison, in (0, 1).
+   * @defaultValue 0.8
+   */
+  readonly power?: number;
+}
+
+/**
+ * A two-mean sample-size plan: the design, the rounded sizes and the exact solution.
+ *
+ * @public
+ */
+export interface SampleSizeTwoMeansResult extends TwoMeansPlan, SolvedSizes {}
+
+const schema = z.strictObject(
+  { ...twoMeansShape(), mde: nonZeroEffect(), power: z.optional(openUnitInterval()) },
+  { error: optionsError },
+);
+
+/**
+ * Sample size for comparing two means (revenue per user, time on site): how many units per arm a t-test needs to
+ * detect an effect.
+ *
+ * @remarks
+ * With n₁ control and n₂ = r·n₁ treatment units, standard deviations σ_C and σ_T and effect δ (treatment minus
+ * control), the t-test rejects in each region with probability
+ *
+ * ```math
+ * P\big(T_{\nu,\lambda} > t_{1-\alpha'/s,\,\nu}\big)\ \text{and}\ P\big(T_{\nu,\lambda} < -t_{1-\alpha'/s,\,\nu}\big),\qquad
+ * \lambda = \frac{\delta}{\sqrt{(\sigma_C^2/n_1 + \sigma_T^2/n_2)(1-f)}}
+ * ```
+ *
+ * where T_{ν,λ} is noncentral t, ν = n₁ + n₂ − 2 (Student; `sdTreatment` omitted) or the Welch–Satterthwaite
+ * ν = (σ_C²/n₁ + σ_T²/n₂)² / ((σ_C²/n₁)²/(n₁−1) + (σ_T²/n₂)²/(n₂−1)) (`sdTreatment` given), s the number of sides,
+ * α' the level of each comparison and f the variance reduction. Two-sided power sums both regions (R
+ * `strict = TRUE`). `test: "z"` replaces T by the standard normal; `test: "z-relative"` tests the relative lift
+ * δ/|μ_C| with the delta-method standard error √((σ_T²/(n₂μ_C²) + σ_C²μ_T²/(n₁μ_C⁴))(1 − f)), μ_T = μ_C + δ
+ * (GrowthBook's power model).
+ *
+ * Method: power(n₁) = target is solved for a continuous n₁ by Brent's method on a bracket grown from the normal
+ * approximation n₁ = (z_{1−α'/s} + z_power)²(σ_C² + σ_T²/r)(1 − f)/δ² (relative tolerance 1e-12); noncentral t
+ * probabilities from {@link noncentralTSf} / {@link noncentralTCdf}. Sizes are rounded up (at least 2 per arm for
+ * a t-test): nControl = ⌈n₁⌉ reaches the target, nControl − 1 does not.
+ *
+ * Conforms to R `power.t.test(type = "two.sample", strict = TRUE)` (equal groups), R `pwr.t2n.test` and statsmodels
+ * `TTestIndPower` (unequal groups), statsmodels `NormalIndPower` (`test: "z"`), GrowthBook
+ * `packages/shared/src/power/power.ts` (`test: "z-relative"`); fixtures in `test/fixtures/power/twoMeans/`.
+ *
+ * @reference Cohen, J. 1988. _Statistical Power Analysis for the Behavioral Sciences_. 2nd ed. Lawrence Erlbaum.
+ * doi:10.4324/9780203771587
+ * @reference Lenth, R. V. 1989. "Algorithm AS 243: Cumulative Distribution Function of the Non-central t
+ * Distribution." _Journal of the Royal Statistical Society. Series C (Applied Statistics)_ 38 (1): 185–89.
+ * doi:10.2307/2347693
+ *
+ * @param options - See {@link SampleSizeTwoMeansOptions}.
+ * @returns A {@link SampleSizeTwoMeansResult}: `nControl`, `nTreatment`, `nTotal` (integers), the exact
+ * `nControlExact`, the power reached and the design echoed.
+ * @throws {@link InvalidArgumentError} if an option is missing, out of range or unknown, `mde` is 0, or a relative
+ * effect comes without a non-zero `baselineMean`.
+ * @throws {@link StatsError} `"NO_SOLUTION"` if the effect contradicts a one-sided alternative or the power does not
+ * exceed the level.
+ *
+ * @example
+ * ```ts
+ * // R: power.t.test(delta = 1, sd = 1, power = 0.9, strict = TRUE)
+ * const plan = sampleSizeTwoMeans({ mde: 1, sd: 1, power: 0.9 });
+ * plan.nControlExact; // ≈ 22.021
+ * plan.nControl;      // 23
+ * ```
+ * @see {@link powerTwoMeans}, {@link mdeTwoMeans}, {@link experimentDuration}
+ * @since 0.1.0
+ * @public
+ */
+export function sampleSizeTwoMeans(options: SampleSizeTwoMeansOptions): SampleSizeTwoMeansResult {
+  const input = parseOptions(NAME, schema, options);
+  const issues: InputIssue[] = [];
+  const design = resolveMeansDesign(input, issues);
+  throwIfIssues(NAME, issues);
+  const power = input.power ?? 0.8;
+  const ratio = input.allocationRatio ?? 1;
+  const delta = absoluteEffectOf(design, input.mde);
+  requireEffectMatchesAlternative(NAME, delta, design.alternative);
+  requirePowerAboveLevel(NAME, power, design);
+  const powerAt = (n: number): number => meansPower(design, delta, n, ratio * n);
+  const guess = meansSizeGuess(design, delta, ratio, power);
+  const exact = solveSize(NAME, powerAt, power, guess, meansSizeLowerLimit(design, ratio));
+  const minimum = meansMinimumArm(design);
+  const nControl = roundUpSize(exact, minimum);
+  const nTreatment = roundUpSize(ratio * exact, minimum);
+  return {
+    ...meansPlan(design, delta, input.mde, ratio, nControl, nTreatment, power),
+    nControlExact: exact,
+    nTreatmentExact: ratio * exact,
+    achievedPower: meansPower(design, delta, nControl, nTreatment),
+  };
+}
