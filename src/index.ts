@@ -12,3 +12,4 @@ export * from "./distributions/index.js";
 export { type InputIssue, InvalidArgumentError, isStatsError, StatsError, type StatsErrorCode } from "./errors.js";
 export type { Alternative, ConfidenceInterval, MeanSummary, ProportionData, SufficientStatistics } from "./types.js";
 export * from "./power/index.js";
+export * from "./sequential/index.js";
