@@ -13,3 +13,4 @@ export { type InputIssue, InvalidArgumentError, isStatsError, StatsError, type S
 export type { Alternative, ConfidenceInterval, MeanSummary, ProportionData, SufficientStatistics } from "./types.js";
 export * from "./power/index.js";
 export * from "./sequential/index.js";
+export * from "./attribution/index.js";

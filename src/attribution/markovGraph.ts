@@ -1,0 +1,175 @@
+/**
+ * The Markov-chain graph of ChannelAttribution's semantics, built from a journey table: order-k
+ * windows, consecutive duplicate states collapsed, `(start)`, `(conversion)` and `(null)` states,
+ * edge weights y + n.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import type { JourneyTable } from "./journeyTable.js";
+import { FloatBuffer, SequenceTable } from "./sequenceTable.js";
+
+/** The transient part of the chain and its absorbing rates. State 0 is `(start)`. @internal */
+export interface MarkovGraph {
+  readonly order: number;
+  /** Number of transient states (start + channel states). */
+  readonly stateCount: number;
+  /** Channel ids of each state (index 0, start, has none). */
+  readonly stateChannels: readonly Int32Array[];
+  /** Transient edges in CSR by source: `edgeTarget[edgeOffsets[s] .. edgeOffsets[s + 1])`. */
+  readonly edgeOffsets: Int32Array;
+  readonly edgeTarget: Int32Array;
+  /** Integer-exact summed weight of each edge. */
+  readonly edgeWeight: Float64Array;
+  /** Weight of s → (conversion) and s → (null). */
+  readonly conversionWeight: Float64Array;
+  readonly nullWeight: Float64Array;
+  /** Σ value of the rows whose last state is s. */
+  readonly endValue: Float64Array;
+  /** Total out-weight of each state (0 for a state without outgoing weight). */
+  readonly outWeight: Float64Array;
+  /** For each channel id, the states containing it. */
+  readonly statesOfChannel: readonly Int32Array[];
+  /** Length (in collapsed states) of the longest path. */
+  readonly maxPathStates: number;
+}
+
+/**
+ * Builds the graph. Rows with y + n = 0 (n ignored without nulls) contribute nothing.
+ *
+ * @internal
+ */
+export function buildMarkovGraph(table: JourneyTable, order: number, includeNulls: boolean): MarkovGraph {
+  // State s >= 1 is window s − 1 of `windows`; state 0 is (start).
+  const windows = new SequenceTable();
+  const edges = new SequenceTable();
+  const edgeWeights = new FloatBuffer();
+  const conversionWeight = new FloatBuffer();
+  const nullWeight = new FloatBuffer();
+  const endValue = new FloatBuffer();
+  conversionWeight.push(0);
+  nullWeight.push(0);
+  endValue.push(0);
+  const { pathOffsets, pathChannels, conversions, nulls, values } = table;
+  let maxPathStates = 0;
+
+  const stateOf = (from: number, to: number): number => {
+    const id = windows.intern(pathChannels, from, to) + 1;
+    if (id === conversionWeight.length) {
+      conversionWeight.push(0);
+      nullWeight.push(0);
+      endValue.push(0);
+    }
+    return id;
+  };
+  const addEdge = (from: number, to: number, w: number): void => {
+    const e = edges.internPair(from, to);
+    if (e === edgeWeights.length) edgeWeights.push(w);
+    else edgeWeights.data[e] = edgeWeights.data[e]! + w;
+  };
+
+  for (let r = 0; r < table.rowCount; r++) {
+    const y = conversions[r]!;
+    const n = includeNulls ? nulls[r]! : 0;
+    const w = y + n;
+    if (w === 0) continue;
+    const start = pathOffsets[r]!;
+    const L = pathOffsets[r + 1]! - start;
+    let prev = 0;
+    let states = 0;
+    if (L <= order) {
+      prev = stateOf(start, start + L);
+      addEdge(0, prev, w);
+      states = 1;
+    } else {
+      for (let i = 0; i + order <= L; i++) {
+        const s = stateOf(start + i, start + i + order);
+        if (s === prev) continue; // consecutive identical states collapse
+        addEdge(prev, s, w);
+        prev = s;
+        states++;
+      }
+    }
+    if (states > maxPathStates) maxPathStates = states;
+    conversionWeight.data[prev] = conversionWeight.data[prev]! + y;
+    nullWeight.data[prev] = nullWeight.data[prev]! + n;
+    endValue.data[prev] = endValue.data[prev]! + values[r]!;
+  }
+
+  const stateCount = windows.size + 1;
+  const edgeCount = edges.size;
+  const pairs = edges.items.data;
+  const counts = new Int32Array(stateCount + 1);
+  for (let e = 0; e < edgeCount; e++) counts[pairs[2 * e]! + 1]!++;
+  for (let s = 0; s < stateCount; s++) counts[s + 1] = counts[s + 1]! + counts[s]!;
+  const edgeOffsets = counts.slice();
+  const fill = counts.slice(0, stateCount);
+  const edgeTarget = new Int32Array(edgeCount);
+  const edgeWeight = new Float64Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const from = pairs[2 * e]!;
+    const at = fill[from]!;
+    fill[from] = at + 1;
+    edgeTarget[at] = pairs[2 * e + 1]!;
+    edgeWeight[at] = edgeWeights.data[e]!;
+  }
+  // Each state's edges in target order (deterministic output).
+  for (let s = 0; s < stateCount; s++) sortEdges(edgeTarget, edgeWeight, edgeOffsets[s]!, edgeOffsets[s + 1]!);
+  const outWeight = new Float64Array(stateCount);
+  for (let s = 0; s < stateCount; s++) {
+    let sum = conversionWeight.data[s]! + nullWeight.data[s]!;
+    for (let e = edgeOffsets[s]!; e < edgeOffsets[s + 1]!; e++) sum += edgeWeight[e]!;
+    outWeight[s] = sum;
+  }
+  const stateChannels: Int32Array[] = [new Int32Array(0)];
+  const items = windows.items.data;
+  const offsets = windows.offsets.data;
+  for (let k = 0; k < windows.size; k++) stateChannels.push(items.slice(offsets[k]!, offsets[k + 1]!));
+  const lists: number[][] = table.channels.map(() => []);
+  const mark = new Int32Array(table.channels.length).fill(-1);
+  for (let s = 1; s < stateCount; s++) {
+    for (const c of stateChannels[s]!) {
+      if (mark[c] === s) continue;
+      mark[c] = s;
+      lists[c]!.push(s);
+    }
+  }
+  return {
+    order,
+    stateCount,
+    stateChannels,
+    edgeOffsets,
+    edgeTarget,
+    edgeWeight,
+    conversionWeight: conversionWeight.toArray(),
+    nullWeight: nullWeight.toArray(),
+    endValue: endValue.toArray(),
+    outWeight,
+    statesOfChannel: lists.map((l) => Int32Array.from(l)),
+    maxPathStates,
+  };
+}
+
+/** Sorts one CSR row by target (insertion sort for short rows). */
+function sortEdges(target: Int32Array, weight: Float64Array, from: number, to: number): void {
+  if (to - from > 32) {
+    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => target[a]! - target[b]!);
+    const t = order.map((i) => target[i]!);
+    const w = order.map((i) => weight[i]!);
+    target.set(t, from);
+    weight.set(w, from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const t = target[i]!;
+    const w = weight[i]!;
+    let j = i - 1;
+    while (j >= from && target[j]! > t) {
+      target[j + 1] = target[j]!;
+      weight[j + 1] = weight[j]!;
+      j--;
+    }
+    target[j + 1] = t;
+    weight[j + 1] = w;
+  }
+}
