@@ -14,3 +14,4 @@ export type { Alternative, ConfidenceInterval, MeanSummary, ProportionData, Suff
 export * from "./power/index.js";
 export * from "./sequential/index.js";
 export * from "./attribution/index.js";
+export * from "./significance/index.js";
