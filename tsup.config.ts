@@ -1,6 +1,6 @@
 import { defineConfig } from "tsup";
 
-const areas = ["distributions", "power", "significance", "bayesian", "sequential", "attribution"] as const;
+const areas = ["distributions", "power", "significance", "bayesian", "sequential", "attribution", "kpi", "report"] as const;
 
 export default defineConfig([
   {

@@ -15,3 +15,4 @@ export * from "./power/index.js";
 export * from "./sequential/index.js";
 export * from "./attribution/index.js";
 export * from "./significance/index.js";
+export * from "./kpi/index.js";
