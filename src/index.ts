@@ -16,3 +16,4 @@ export * from "./sequential/index.js";
 export * from "./attribution/index.js";
 export * from "./significance/index.js";
 export * from "./kpi/index.js";
+export * from "./bayesian/index.js";

@@ -1,6 +1,14 @@
 import * as z from "zod/mini";
 import { InvalidArgumentError, StatsError } from "../errors.js";
 import {
+  consistentSumSquares,
+  covarianceFromSums,
+  type Moments,
+  momentsFromSums,
+  pairedSampleMoments,
+  sampleMoments,
+} from "../internal/moments.js";
+import {
   alternative,
   finiteNumber,
   finiteSample,
@@ -10,14 +18,6 @@ import {
   parseArguments,
 } from "../internal/validate.js";
 import type { Alternative, MeanSummary, SufficientStatistics } from "../types.js";
-import {
-  consistentSumSquares,
-  covarianceFromSums,
-  type Moments,
-  momentsFromSums,
-  pairedSampleMoments,
-  sampleMoments,
-} from "./moments.js";
 import {
   assertNonZeroControl,
   pValueFor,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidArgumentError, StatsError } from "../errors.js";
+import { consistentSumSquares, covarianceFromSums, momentsFromSums } from "../internal/moments.js";
 import {
   alternative,
   finiteNumber,
@@ -10,7 +11,6 @@ import {
 } from "../internal/validate.js";
 import type { Alternative } from "../types.js";
 import type { CupedSummary } from "./compareMeans.js";
-import { consistentSumSquares, covarianceFromSums, momentsFromSums } from "./moments.js";
 import {
   assertNonZeroControl,
   pValueFor,

@@ -1,11 +1,11 @@
 /**
- * Private helpers of `experiment-stats/significance`: means, variances and covariances of an arm from a
- * raw sample or from sufficient statistics, computed one way everywhere.
+ * Means, variances and covariances of an arm from a raw sample or from sufficient statistics, computed one
+ * way everywhere (significance, bayesian).
  *
  * @packageDocumentation
  * @internal
  */
-import { compensatedSum } from "../internal/summation.js";
+import { compensatedSum } from "./summation.js";
 
 /** Mean and unbiased variance of one variable. @internal */
 export interface Moments {
