@@ -17,3 +17,4 @@ export * from "./attribution/index.js";
 export * from "./significance/index.js";
 export * from "./kpi/index.js";
 export * from "./bayesian/index.js";
+export * from "./report/index.js";
