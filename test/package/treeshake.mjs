@@ -13,6 +13,7 @@ async function bundle(source) {
     platform: "neutral",
     mainFields: ["module", "main"],
     conditions: ["import"],
+    logLevel: "error", // bare chunk imports dropped under sideEffects: false are what we want
   });
   return result.outputFiles[0].text;
 }
