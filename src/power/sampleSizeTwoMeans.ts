@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import type { InputIssue } from "../errors.js";
 import { openUnitInterval } from "../internal/validate.js";
+import type { GroupSequentialDesign } from "../sequential/groupSequentialDesign.js";
+import { reconcileSequential, sequentialDesignSchema, sequentialSampleSize } from "./sequentialPlan.js";
 import {
   nonZeroEffect,
   optionsError,
@@ -21,7 +23,7 @@ import {
   resolveMeansDesign,
   twoMeansShape,
 } from "./twoMeansModel.js";
-import type { SolvedSizes, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
+import type { SequentialSampleSize, SolvedSizes, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
 
 const NAME = "sampleSizeTwoMeans";
 
@@ -35,9 +37,18 @@ export interface SampleSizeTwoMeansOptions extends TwoMeansDesignOptions {
   readonly mde: number;
   /**
    * Target power of each comparison, in (0, 1).
-   * @defaultValue 0.8
+   * @defaultValue 0.8 (the design's power with `sequential`)
    */
   readonly power?: number;
+  /**
+   * A group sequential design from {@link groupSequentialDesign}: the result then also reports the maximum sample
+   * size (fixed size × the design's inflation factor), the sizes at each look and the expected sizes. The design
+   * fixes the level and power: `alpha`, `alternative` and `power` default to the design's `alpha`, `sided`
+   * (2: `"two-sided"`; 1: `"greater"` or `"less"` in the direction of `mde`) and `power`, and must agree with them
+   * when given. Not combinable with a `multipleComparison` correction over several arms.
+   * @defaultValue none (a fixed-sample plan)
+   */
+  readonly sequential?: GroupSequentialDesign;
 }
 
 /**
@@ -45,10 +56,18 @@ export interface SampleSizeTwoMeansOptions extends TwoMeansDesignOptions {
  *
  * @public
  */
-export interface SampleSizeTwoMeansResult extends TwoMeansPlan, SolvedSizes {}
+export interface SampleSizeTwoMeansResult extends TwoMeansPlan, SolvedSizes {
+  /** With the `sequential` option: maximum, per-look and expected sizes of the group sequential plan. */
+  readonly sequential?: SequentialSampleSize;
+}
 
 const schema = z.strictObject(
-  { ...twoMeansShape(), mde: nonZeroEffect(), power: z.optional(openUnitInterval()) },
+  {
+    ...twoMeansShape(),
+    mde: nonZeroEffect(),
+    power: z.optional(openUnitInterval()),
+    sequential: sequentialDesignSchema(),
+  },
   { error: optionsError },
 );
 
@@ -72,6 +91,22 @@ const schema = z.strictObject(
  * δ/|μ_C| with the delta-method standard error √((σ_T²/(n₂μ_C²) + σ_C²μ_T²/(n₁μ_C⁴))(1 − f)), μ_T = μ_C + δ
  * (GrowthBook's power model).
  *
+ * With `sequential` (a design from {@link groupSequentialDesign}), the fixed-sample size n is solved as above at the
+ * design's alpha, sides and power and inflated by the design's inflation factor IF = I_max / I_fixed:
+ *
+ * ```math
+ * n_{\max} = \lceil \mathrm{IF}\cdot n \rceil\ \text{per arm},\qquad
+ * n_k = \lceil t_k\,\mathrm{IF}\cdot n \rceil,\qquad
+ * \mathrm{E}_\theta[N] = n_{\text{total}}\cdot \mathrm{IF}\sum_k t_k P_\theta(\text{stop at } k)
+ * ```
+ *
+ * (expected totals under H0, half the effect and the effect, from the design's `expectedSampleSize`). The design's
+ * alpha, sides and power must match the plan's: `alpha`, `alternative` and `power` default to them and an option
+ * that disagrees is an InvalidArgumentError naming it. Conforms to rpact `getSampleSizeMeans` with the same design
+ * (maxNumberOfSubjects = nFixed × IF and the expected numbers, within 5e-8 where the fixed models agree; rpact's
+ * fixed size counts one rejection region for two-sided plans, ours both, a relative difference of ~2e-6; its t-test
+ * size is solved to 1e-4); fixtures in `test/fixtures/power/sequential/rpact/`.
+ *
  * Method: power(n₁) = target is solved for a continuous n₁ by Brent's method on a bracket grown from the normal
  * approximation n₁ = (z_{1−α'/s} + z_power)²(σ_C² + σ_T²/r)(1 − f)/δ² (relative tolerance 1e-12); noncentral t
  * probabilities from {@link noncentralTSf} / {@link noncentralTCdf}. Sizes are rounded up (at least 2 per arm for
@@ -90,7 +125,8 @@ const schema = z.strictObject(
  * @param options - See {@link SampleSizeTwoMeansOptions}.
  * @returns A {@link SampleSizeTwoMeansResult}: `nControl`, `nTreatment`, `nTotal` (integers), the exact
  * `nControlExact`, the power reached and the design echoed.
- * @throws {@link InvalidArgumentError} if an option is missing, out of range or unknown, `mde` is 0, or a relative
+ * @throws {@link InvalidArgumentError} if `alpha`, `alternative` or `power` disagree with a `sequential` design,
+ * an option is missing, out of range or unknown, `mde` is 0, or a relative
  * effect comes without a non-zero `baselineMean`.
  * @throws {@link StatsError} `"NO_SOLUTION"` if the effect contradicts a one-sided alternative or the power does not
  * exceed the level.
@@ -102,13 +138,28 @@ const schema = z.strictObject(
  * plan.nControlExact; // ≈ 22.021
  * plan.nControl;      // 23
  * ```
+ * @example
+ * ```ts
+ * // Five looks, Hwang–Shih–DeCani(−4) spending, one-sided alpha 0.025, 90 % power, z-test
+ * const design = groupSequentialDesign({
+ *   kMax: 5,
+ *   power: 0.9,
+ *   spending: { family: "hwang-shih-decani", parameter: -4 },
+ * });
+ * const seq = sampleSizeTwoMeans({ sd: 2, mde: 0.5, test: "z", sequential: design });
+ * seq.nControlExact;                // ≈ 336.2375 (fixed design)
+ * seq.sequential?.nControlMax;      // 345
+ * seq.sequential?.expectedTotal.h1; // ≈ 495.358 (rpact expectedNumberOfSubjectsH1)
+ * ```
  * @see {@link powerTwoMeans}, {@link mdeTwoMeans}, {@link experimentDuration}
  * @since 0.1.0
  * @public
  */
 export function sampleSizeTwoMeans(options: SampleSizeTwoMeansOptions): SampleSizeTwoMeansResult {
-  const input = parseOptions(NAME, schema, options);
+  const parsed = parseOptions(NAME, schema, options);
   const issues: InputIssue[] = [];
+  const sequential = parsed.sequential;
+  const input = sequential === undefined ? parsed : reconcileSequential(sequential, parsed, parsed.mde, issues);
   const design = resolveMeansDesign(input, issues);
   throwIfIssues(NAME, issues);
   const power = input.power ?? 0.8;
@@ -127,5 +178,8 @@ export function sampleSizeTwoMeans(options: SampleSizeTwoMeansOptions): SampleSi
     nControlExact: exact,
     nTreatmentExact: ratio * exact,
     achievedPower: meansPower(design, delta, nControl, nTreatment),
+    ...(sequential === undefined
+      ? {}
+      : { sequential: sequentialSampleSize(sequential, exact, ratio, design.treatmentArms, minimum) }),
   };
 }

@@ -253,3 +253,68 @@ export interface SolvedSizes {
   /** Power of each comparison at the rounded sizes (>= the target). */
   readonly achievedPower: number;
 }
+
+/**
+ * Sample sizes of one look of a group sequential plan (cumulative, per arm).
+ *
+ * @public
+ */
+export interface SequentialLookSize {
+  /** 1-based look number. */
+  readonly look: number;
+  /** Planned information fraction t_k of the look. */
+  readonly informationRate: number;
+  /** Control units by this look: ⌈t_k · nControlMaxExact⌉ (the maximum at the last look). */
+  readonly nControl: number;
+  /** Units in each treatment arm by this look. */
+  readonly nTreatment: number;
+  /** Units in all arms by this look. */
+  readonly nTotal: number;
+}
+
+/**
+ * Expected total units (all arms) of a group sequential plan, continuous.
+ *
+ * @public
+ */
+export interface SequentialExpectedTotal {
+  /** Under H0 (no effect). */
+  readonly h0: number;
+  /** Under the planned effect. */
+  readonly h1: number;
+  /** Under half the planned effect. */
+  readonly halfway: number;
+}
+
+/**
+ * What the `sequential` option adds to a sample-size plan: the maximum sample size of the group sequential design
+ * (fixed size × inflation factor), the sizes at each look, and the expected total sizes.
+ *
+ * @public
+ */
+export interface SequentialSampleSize {
+  /** The design in words (from {@link groupSequentialDesign}). */
+  readonly method: string;
+  /** Number of looks. */
+  readonly kMax: number;
+  /** 1 or 2 (one-sided or two-sided design). */
+  readonly sided: 1 | 2;
+  /** Planned information fractions of the looks. */
+  readonly informationRates: readonly number[];
+  /** The design's inflation factor: maximum over fixed information at the same alpha and power. */
+  readonly inflationFactor: number;
+  /** nControlExact · inflationFactor. */
+  readonly nControlMaxExact: number;
+  /** allocationRatio · nControlMaxExact. */
+  readonly nTreatmentMaxExact: number;
+  /** Control units to recruit at most: ⌈nControlMaxExact⌉. */
+  readonly nControlMax: number;
+  /** Units at most in each treatment arm: ⌈nTreatmentMaxExact⌉. */
+  readonly nTreatmentMax: number;
+  /** Units at most in all arms: nControlMax + k · nTreatmentMax. */
+  readonly nTotalMax: number;
+  /** Cumulative sizes at each look. */
+  readonly looks: readonly SequentialLookSize[];
+  /** Expected total units (all arms) at stopping: the fixed total × the design's expected-sample-size ratios. */
+  readonly expectedTotal: SequentialExpectedTotal;
+}

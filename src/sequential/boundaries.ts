@@ -222,44 +222,10 @@ export function betaSpendingDesign(
   noFutility?: readonly boolean[],
 ): BetaSpendingSolution {
   const kMax = looks.t.length;
-  const forward = (drift: number): { upper: number[]; futility: number[]; gap: number } => {
-    const upper: number[] = [];
-    const futility: number[] = [];
-    let previous0: StageDensity | undefined;
-    let previous1: StageDensity | undefined;
-    for (let k = 0; k < kMax; k++) {
-      const c = binding
-        ? solveEfficacyBound(
-            fn,
-            looks,
-            k,
-            sided,
-            cumulativeAlpha[k]! - (k === 0 ? 0 : cumulativeAlpha[k - 1]!),
-            previous0,
-            sided === 2 ? 0 : Number.NEGATIVE_INFINITY,
-          )
-        : nonBindingEfficacy[k]!;
-      upper.push(c);
-      const target = cumulativeBeta[k]! - (k === 0 ? 0 : cumulativeBeta[k - 1]!);
-      if (c === Number.NEGATIVE_INFINITY) return { upper, futility, gap: 50 };
-      const last = k === kMax - 1;
-      // The last futility bound is left free (the drift is solved so that it meets c_K).
-      const ceiling = last ? Number.POSITIVE_INFINITY : c;
-      const f =
-        sided === 1
-          ? solveFutilityBound(fn, looks, k, drift, target, previous1, ceiling)
-          : !last && noFutility?.[k] === true
-            ? 0
-            : solveInnerFutilityBound(fn, looks, k, drift, target, previous1, ceiling);
-      futility.push(f);
-      if (last) return { upper, futility, gap: f - c };
-      const bounds: Boundaries = { sided, upper, futility };
-      const region = continuationRegion(bounds, k);
-      if (binding) previous0 = stageDensity(looks, k, 0, region, previous0);
-      previous1 = stageDensity(looks, k, drift, region, previous1);
-    }
-    throw new StatsError("NO_SOLUTION", `${fn}: a design needs at least one look`);
-  };
+  const forward = (drift: number): BetaSpendingPass =>
+    betaSpendingPass(fn, looks, sided, cumulativeAlpha, cumulativeBeta, binding, nonBindingEfficacy, drift, {
+      ...(noFutility === undefined ? {} : { noFutility }),
+    });
   const r = expandingBrentRoot((d) => forward(d).gap, start * 0.95, start * 1.2, {
     lowerLimit: 0,
     absoluteTolerance: 1e-10,
@@ -267,6 +233,79 @@ export function betaSpendingDesign(
   if (!r.ok) throw new StatsError("NO_SOLUTION", `${fn}: no drift makes the beta-spending futility bounds meet`);
   const solved = forward(r.root);
   return { upper: solved.upper, futility: solved.futility.slice(0, kMax - 1), drift: r.root };
+}
+
+/** One forward pass of a beta-spending design under a trial drift. @internal */
+export interface BetaSpendingPass {
+  readonly upper: number[];
+  readonly futility: number[];
+  /** At the final look: its futility bound minus its efficacy bound (0 when the drift is right). */
+  readonly gap: number;
+}
+
+/**
+ * One forward pass of beta spending under a fixed `drift`: look by look, the efficacy bound (the given non-binding
+ * bounds, or re-solved under H0 with the futility bounds in place when binding) and the futility bound spending
+ * β(t_k) − β(t_{k−1}) under the drift. With `final` (default: the last of `looks` is the design's last look) the
+ * last futility bound is left free and `gap` is its distance to the efficacy bound; otherwise every look is an
+ * interim look (futility at most the efficacy bound). This is how futility bounds are re-derived for the
+ * information actually observed (the drift, in units of the planned maximum information, stays the design's).
+ *
+ * @internal
+ */
+export function betaSpendingPass(
+  fn: string,
+  looks: Looks,
+  sided: 1 | 2,
+  cumulativeAlpha: readonly number[],
+  cumulativeBeta: readonly number[],
+  binding: boolean,
+  nonBindingEfficacy: readonly number[],
+  drift: number,
+  options: { readonly noFutility?: readonly boolean[]; readonly final?: boolean } = {},
+): BetaSpendingPass {
+  const kMax = looks.t.length;
+  const noFutility = options.noFutility;
+  const final = options.final ?? true;
+  const upper: number[] = [];
+  const futility: number[] = [];
+  let previous0: StageDensity | undefined;
+  let previous1: StageDensity | undefined;
+  for (let k = 0; k < kMax; k++) {
+    const c = binding
+      ? solveEfficacyBound(
+          fn,
+          looks,
+          k,
+          sided,
+          cumulativeAlpha[k]! - (k === 0 ? 0 : cumulativeAlpha[k - 1]!),
+          previous0,
+          sided === 2 ? 0 : Number.NEGATIVE_INFINITY,
+        )
+      : nonBindingEfficacy[k]!;
+    upper.push(c);
+    const target = cumulativeBeta[k]! - (k === 0 ? 0 : cumulativeBeta[k - 1]!);
+    // Binding futility left too few paths to spend alpha on: the drift is too large. The gap grows with the drift
+    // so that a bracket search sees which side to move (a flat plateau made it expand the wrong way).
+    if (c === Number.NEGATIVE_INFINITY) return { upper, futility, gap: 50 + drift };
+    const last = final && k === kMax - 1;
+    // The last futility bound is left free (the drift is solved so that it meets c_K).
+    const ceiling = last ? Number.POSITIVE_INFINITY : c;
+    const f =
+      sided === 1
+        ? solveFutilityBound(fn, looks, k, drift, target, previous1, ceiling)
+        : !last && noFutility?.[k] === true
+          ? 0
+          : solveInnerFutilityBound(fn, looks, k, drift, target, previous1, ceiling);
+    futility.push(f);
+    if (last) return { upper, futility, gap: f - c };
+    if (k === kMax - 1) return { upper, futility, gap: 0 };
+    const bounds: Boundaries = { sided, upper, futility };
+    const region = continuationRegion(bounds, k);
+    if (binding) previous0 = stageDensity(looks, k, 0, region, previous0);
+    previous1 = stageDensity(looks, k, drift, region, previous1);
+  }
+  throw new StatsError("NO_SOLUTION", `${fn}: a design needs at least one look`);
 }
 
 /**

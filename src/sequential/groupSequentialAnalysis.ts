@@ -2,8 +2,9 @@ import * as z from "zod/mini";
 import { StatsError } from "../errors.js";
 import { brentRoot, expandingBrentRoot } from "../internal/roots.js";
 import { finiteNumber, parseArguments, positiveNumber } from "../internal/validate.js";
-import type { ConfidenceInterval } from "../types.js";
-import { haybittlePetoBounds, spendingEfficacyBounds, wangTsiatisBounds } from "./boundaries.js";
+import type { ConfidenceInterval, MeanSummary, ProportionData } from "../types.js";
+import { betaSpendingPass, haybittlePetoBounds, spendingEfficacyBounds, wangTsiatisBounds } from "./boundaries.js";
+import { isGroupSequentialDesign, NOT_A_DESIGN } from "./designGuard.js";
 import type { GroupSequentialDesign } from "./groupSequentialDesign.js";
 import { type Boundaries, crossingProbabilities, type Looks, makeLooks } from "./recursion.js";
 import { HAYBITTLE_PETO_BOUND, spendingValue } from "./spending.js";
@@ -12,33 +13,60 @@ const FN = "groupSequentialAnalysis";
 /** Repeated p-values are reported down to this floor. */
 const REPEATED_P_FLOOR = 1e-15;
 
-/** Whether `value` looks like a design returned by groupSequentialDesign. */
-function isDesign(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const d = value as Partial<GroupSequentialDesign>;
-  return (
-    Number.isInteger(d.kMax) &&
-    Array.isArray(d.informationRates) &&
-    d.informationRates.length === d.kMax &&
-    Array.isArray(d.criticalValues) &&
-    d.criticalValues.length === d.kMax &&
-    typeof d.alpha === "number" &&
-    (d.sided === 1 || d.sided === 2)
-  );
-}
+const designSchema = z.custom<GroupSequentialDesign>(isGroupSequentialDesign, { error: NOT_A_DESIGN });
 
-const designSchema = z.custom<GroupSequentialDesign>(isDesign, {
-  error: "must be a design returned by groupSequentialDesign",
+const proportionArm = z
+  .strictObject(
+    {
+      visitors: z
+        .number({ error: "must be a finite number" })
+        .check(z.int({ error: "must be an integer" }), z.gte(1, { error: "must be >= 1" })),
+      conversions: z
+        .number({ error: "must be a finite number" })
+        .check(z.int({ error: "must be an integer" }), z.gte(0, { error: "must be >= 0" })),
+    },
+    { error: "must be { visitors, conversions }" },
+  )
+  .check(z.refine((d) => d.conversions <= d.visitors, { error: "must be <= visitors", path: ["conversions"] }));
+
+const meanArm = z.strictObject(
+  {
+    n: z
+      .number({ error: "must be a finite number" })
+      .check(z.int({ error: "must be an integer" }), z.gte(1, { error: "must be >= 1" })),
+    mean: finiteNumber(),
+    sd: finiteNumber().check(z.gte(0, { error: "must be >= 0" })),
+  },
+  { error: "must be { n, mean, sd }" },
+);
+
+const arm = z.union([proportionArm, meanArm], {
+  error: "must be cumulative proportions { visitors, conversions } or means { n, mean, sd }",
 });
+
+const lookSchema = z.strictObject({ control: arm, treatment: arm }, { error: "must be { control, treatment }" });
+
+const plannedSchema = z.strictObject(
+  { control: positiveNumber(), treatment: positiveNumber() },
+  { error: "must be { control, treatment } (planned maximum units per arm)" },
+);
 
 const schema = z
   .object({
     design: designSchema,
     options: z.strictObject(
       {
-        zStatistics: z
-          .array(finiteNumber(), { error: "must be an array of finite numbers" })
-          .check(z.minLength(1, { error: "must have at least one look" })),
+        zStatistics: z.optional(
+          z
+            .array(finiteNumber(), { error: "must be an array of finite numbers" })
+            .check(z.minLength(1, { error: "must have at least one look" })),
+        ),
+        looks: z.optional(
+          z
+            .array(lookSchema, { error: "must be an array of looks { control, treatment }" })
+            .check(z.minLength(1, { error: "must have at least one look" })),
+        ),
+        plannedSampleSize: z.optional(plannedSchema),
         informationRates: z.optional(
           z
             .array(positiveNumber(), { error: "must be an array of numbers > 0" })
@@ -48,24 +76,68 @@ const schema = z
         ),
         standardErrors: z.optional(z.array(positiveNumber(), { error: "must be an array of numbers > 0" })),
       },
-      { error: "must be an options object { zStatistics, informationRates?, standardErrors? }" },
+      {
+        error:
+          "must be an options object { zStatistics | looks, informationRates? | plannedSampleSize?, standardErrors? }",
+      },
     ),
   })
   .check(
     z.superRefine((a, ctx) => {
-      const k = a.options.zStatistics.length;
-      const push = (path: string, message: string): void => {
-        ctx.issues.push({ code: "custom", message, path: ["options", path], input: a });
+      const o = a.options;
+      const push = (path: (string | number)[], message: string): void => {
+        ctx.issues.push({ code: "custom", message, path: ["options", ...path], input: a });
       };
-      if (k > a.design.kMax) push("zStatistics", `must have at most kMax = ${a.design.kMax} looks`);
-      if (a.options.informationRates !== undefined && a.options.informationRates.length !== k) {
-        push("informationRates", "must have one entry per z statistic");
+      if ((o.zStatistics === undefined) === (o.looks === undefined)) {
+        push([o.zStatistics === undefined ? "zStatistics" : "looks"], "give exactly one of zStatistics and looks");
+        return;
       }
-      if (a.options.standardErrors !== undefined && a.options.standardErrors.length !== k) {
-        push("standardErrors", "must have one entry per z statistic");
+      const what = o.zStatistics === undefined ? "look" : "z statistic";
+      const field = o.zStatistics === undefined ? "looks" : "zStatistics";
+      const k = (o.zStatistics ?? o.looks ?? []).length;
+      if (k > a.design.kMax) push([field], `must have at most kMax = ${a.design.kMax} looks`);
+      if (o.informationRates !== undefined && o.informationRates.length !== k) {
+        push(["informationRates"], `must have one entry per ${what}`);
       }
+      if (o.standardErrors !== undefined) {
+        if (o.looks !== undefined)
+          push(["standardErrors"], "are computed from the looks; give them only with zStatistics");
+        else if (o.standardErrors.length !== k) push(["standardErrors"], "must have one entry per z statistic");
+      }
+      if (o.plannedSampleSize !== undefined) {
+        if (o.looks === undefined)
+          push(["plannedSampleSize"], "is used with looks of data; give informationRates with zStatistics");
+        if (o.informationRates !== undefined) push(["plannedSampleSize"], "cannot be combined with informationRates");
+      }
+      if (o.looks !== undefined) lookIssues(o.looks, push);
     }),
   );
+
+type Arm = { readonly visitors: number; readonly conversions: number } | MeanSummary;
+type DataLook = { readonly control: Arm; readonly treatment: Arm };
+
+function sizeOf(a: Arm): number {
+  return "visitors" in a ? a.visitors : a.n;
+}
+
+/** Cross-look checks: one kind of data throughout, cumulative sizes that never shrink and grow at every look. */
+function lookIssues(looks: readonly DataLook[], push: (path: (string | number)[], message: string) => void): void {
+  const kind = "visitors" in looks[0]!.control ? "proportions" : "means";
+  looks.forEach((l, i) => {
+    for (const side of ["control", "treatment"] as const) {
+      if (("visitors" in l[side] ? "proportions" : "means") !== kind) {
+        push(["looks", i, side], `must be ${kind} like the control arm of look 1`);
+      }
+    }
+    if (i > 0) {
+      const p = looks[i - 1]!;
+      const grew = sizeOf(l.control) + sizeOf(l.treatment) > sizeOf(p.control) + sizeOf(p.treatment);
+      if (sizeOf(l.control) < sizeOf(p.control) || sizeOf(l.treatment) < sizeOf(p.treatment) || !grew) {
+        push(["looks", i], "cumulative sizes must not decrease and must grow from the previous look");
+      }
+    }
+  });
+}
 
 /**
  * Options of {@link groupSequentialAnalysis}.
@@ -73,16 +145,47 @@ const schema = z
  * @public
  */
 export interface GroupSequentialAnalysisOptions {
-  /** Cumulative Wald statistics Z_1, …, Z_k (estimate / standard error at each look so far), k ≤ kMax. */
-  readonly zStatistics: readonly number[];
+  /**
+   * Cumulative Wald statistics Z_1, …, Z_k (estimate / standard error at each look so far), k ≤ kMax.
+   * Give exactly one of `zStatistics` and `looks`.
+   */
+  readonly zStatistics?: readonly number[];
+  /**
+   * Cumulative data of each arm at each look so far (k ≤ kMax), all proportions `{ visitors, conversions }`
+   * or all means `{ n, mean, sd }`; the effect is treatment minus control. Each look's Z, standard error and
+   * (with `plannedSampleSize`) information rate are computed from them.
+   */
+  readonly looks?: readonly GroupSequentialDataLook[];
+  /**
+   * Planned maximum units per arm (e.g. `sequential.nControlMax` / `nTreatmentMax` of a sample-size plan): with
+   * `looks`, the observed information rates are t_k = h(n_C,k, n_T,k) / h(N_C, N_T), h(a, b) = ab/(a + b)
+   * (information of a difference for a fixed per-unit variance).
+   * @defaultValue none: the looks are taken to be at the design's planned rates (rpact's default)
+   */
+  readonly plannedSampleSize?: { readonly control: number; readonly treatment: number };
   /**
    * Information fractions actually observed, I_k / I_max (planned maximum); spending designs recompute
    * their bounds for them. Values above 1 (overrun) spend at most alpha.
-   * @defaultValue the design's planned rates
+   * @defaultValue the design's planned rates (or the rates from `plannedSampleSize`)
    */
   readonly informationRates?: readonly number[];
-  /** Standard errors of the effect estimate at each look, for intervals on the effect scale (estimate = Z·SE). */
+  /**
+   * Standard errors of the effect estimate at each look, for intervals on the effect scale (estimate = Z·SE);
+   * with `zStatistics` only (`looks` give their own).
+   */
   readonly standardErrors?: readonly number[];
+}
+
+/**
+ * Cumulative data of both arms at one look: proportions or means (the same kind in both arms and at every look).
+ *
+ * @public
+ */
+export interface GroupSequentialDataLook {
+  /** Control arm so far. */
+  readonly control: ProportionData | MeanSummary;
+  /** Treatment arm so far. */
+  readonly treatment: ProportionData | MeanSummary;
 }
 
 /** Analysis of one look. @public */
@@ -91,11 +194,18 @@ export interface GroupSequentialLook {
   readonly look: number;
   /** Information fraction used. */
   readonly informationRate: number;
-  /** Z statistic echoed. */
+  /** Z statistic (echoed, or computed from the look's data). */
   readonly zStatistic: number;
+  /** Effect estimate Z·SE (treatment minus control), when standard errors are known. */
+  readonly estimate?: number;
+  /** Standard error of the estimate (given, or the one that defines Z for data). */
+  readonly standardError?: number;
   /** Efficacy bound for the observed information. */
   readonly criticalValue: number;
-  /** Futility bound of the design at this look (none at the last look). */
+  /**
+   * Futility bound at this look (none at the last look): re-derived for the observed information by beta spending
+   * for one-sided spending designs, the design's planned bound otherwise.
+   */
   readonly futilityBound?: number;
   /** What the design says at this look. */
   readonly decision: "reject" | "futility" | "continue" | "accept";
@@ -125,6 +235,11 @@ export interface GroupSequentialAnalysisResult {
   readonly alpha: number;
   /** 1 or 2. */
   readonly sided: 1 | 2;
+  /**
+   * Where the information rates come from: `"planned"` (the design's), `"given"` (`informationRates`) or
+   * `"observed"` (the looks' sizes over `plannedSampleSize`).
+   */
+  readonly informationSource: "planned" | "given" | "observed";
   /** Every look analysed. */
   readonly looks: readonly GroupSequentialLook[];
   /** First look at which the efficacy bound was crossed, or null. */
@@ -141,9 +256,32 @@ export interface GroupSequentialAnalysisResult {
  * p-value, confidence interval and median-unbiased estimate.
  *
  * @remarks
- * Spending designs recompute c_1..c_k for the observed information fractions (the last planned look spends
- * all remaining alpha). The repeated p-value at look k is the α′ with c_k(α′) = Z_k (two-sided: |Z_k|);
- * the repeated interval is θ̂_k ± c_k·SE_k. Stopping at look k* with z*, the stagewise-ordering p-value is
+ * The statistics come as cumulative Z statistics (with optional standard errors) or as looks of cumulative data
+ * per arm. Proportions give the pooled two-proportion statistic and means the pooled-variance statistic (rpact's,
+ * normal approximation), with Δ̂ the treatment-minus-control difference:
+ *
+ * ```math
+ * Z_k = \frac{\hat p_T - \hat p_C}{\sqrt{\bar p(1-\bar p)(1/n_C + 1/n_T)}},\qquad
+ * Z_k = \frac{\bar x_T - \bar x_C}{s_p\sqrt{1/n_C + 1/n_T}},\qquad
+ * t_k = \frac{h(n_{C,k}, n_{T,k})}{h(N_C, N_T)},\ h(a, b) = \frac{ab}{a+b}
+ * ```
+ *
+ * and the standard error in the denominator is the one the intervals use (for proportions this makes them
+ * test-based intervals Δ̂ ± c·SE₀). With `plannedSampleSize` (N_C, N_T) the observed information rates t_k are
+ * computed as above; otherwise they are `informationRates`, or the design's planned rates.
+ *
+ * Spending designs recompute c_1..c_k for the information rates used (the last planned look spends all remaining
+ * alpha). One-sided spending designs with beta spending also re-derive their futility bounds there: a_k spends
+ * β(t_k) − β(t_{k−1}) under the design's drift δ (the drift is in units of the planned maximum information, so it
+ * does not change), jointly with not having stopped before, and binding designs re-solve c_k with those bounds in
+ * place (gsDesign's update with `n.I` and `maxn.IPlan`). Two-sided designs keep their planned futility bounds.
+ * Classical designs (Pocock, O'Brien–Fleming, Wang–Tsiatis, Haybittle–Peto) have no spending function: they keep
+ * their planned bounds c_k = C·t_k^{Δ−½} (or 3) at the planned t_k whatever information was observed, so their type I
+ * error is alpha only when the looks happen as planned — use a spending design when the information at the looks is
+ * not under control.
+ *
+ * The repeated p-value at look k is the α′ with c_k(α′) = Z_k (two-sided: |Z_k|); the repeated interval is
+ * θ̂_k ± c_k·SE_k. Stopping at look k* with z*, the stagewise-ordering p-value is
  *
  * ```math
  * p = \sum_{j<k^*} P_0(Z_j \ge c_j,\ \text{no stop before } j) + P_0(\text{no stop before } k^*,\ Z_{k^*} \ge z^*)
@@ -151,14 +289,16 @@ export interface GroupSequentialAnalysisResult {
  *
  * (two-sided: twice the smaller tail); the final interval and the median-unbiased estimate solve the same
  * probability under effect θ for α/sided, 1 − α/sided and ½. Non-binding futility bounds are ignored for
- * these probabilities; binding ones stay in place. Futility bounds are those of the design (not re-derived
- * for the observed information); classical designs keep their planned bounds.
+ * these probabilities; binding ones stay in place.
  *
  * Method: the recursion and root finding of {@link groupSequentialDesign}; Brent's method on ln α′ for
- * repeated p-values (reported in [1e−15, 0.5]: capped at 0.5 as rpact, floored at 1e−15) and on the drift for the final interval.
+ * repeated p-values (reported in [1e−15, 0.5]: capped at 0.5 as rpact, floored at 1e−15) and on the drift for the
+ * final interval.
  *
- * Conforms to rpact `getAnalysisResults(normalApproximation = TRUE)`; fixtures in
- * `test/fixtures/sequential/groupSequentialAnalysis/rpact/` (agreement within rpact's 1e−6 analysis tolerance).
+ * Conforms to rpact `getAnalysisResults(normalApproximation = TRUE)`, with Z statistics and with `getDataset` looks
+ * of cumulative means and rates at observed information rates (bounds within 1e−7, p-values and intervals within
+ * rpact's 1e−6 analysis tolerance); re-derived futility bounds to exact multivariate-normal probabilities (mvtnorm,
+ * within 1e−7). Fixtures in `test/fixtures/sequential/groupSequentialAnalysis/{rpact,mvtnorm}/`.
  *
  * @reference Jennison, Christopher, and Bruce W. Turnbull. 1989. "Interim Analyses: The Repeated Confidence
  * Interval Approach." _Journal of the Royal Statistical Society. Series B_ 51 (3): 305–61.
@@ -169,9 +309,11 @@ export interface GroupSequentialAnalysisResult {
  * @param design - A design from {@link groupSequentialDesign}.
  * @param options - See {@link GroupSequentialAnalysisOptions}.
  * @returns A {@link GroupSequentialAnalysisResult}.
- * @throws {@link InvalidArgumentError} if the design is not a design, there are more statistics than looks,
- * or lengths disagree.
- * @throws {@link StatsError} `"NOT_CONVERGED"` if a root search fails.
+ * @throws {@link InvalidArgumentError} if the design is not a design, neither or both of `zStatistics` and `looks`
+ * are given, there are more looks than kMax, lengths disagree, looks mix proportions and means, or cumulative sizes
+ * shrink or stall.
+ * @throws {@link StatsError} `"DEGENERATE_DATA"` if a look of data has no variance (no or only conversions, SD 0 in
+ * both arms, fewer than 3 units of means); `"NOT_CONVERGED"` if a root search fails.
  *
  * @example
  * ```ts
@@ -185,6 +327,19 @@ export interface GroupSequentialAnalysisResult {
  * r.final?.pValue;                 // ≈ 0.0039955
  * r.final?.medianUnbiasedEstimate; // ≈ 0.26486
  * ```
+ * @example
+ * ```ts
+ * // Looks of cumulative conversions, planned 3000 per arm: information rates 1/3 and 2/3
+ * const looks = groupSequentialAnalysis(design, {
+ *   looks: [
+ *     { control: { visitors: 1000, conversions: 100 }, treatment: { visitors: 1000, conversions: 120 } },
+ *     { control: { visitors: 2000, conversions: 200 }, treatment: { visitors: 2000, conversions: 250 } },
+ *   ],
+ *   plannedSampleSize: { control: 3000, treatment: 3000 },
+ * });
+ * looks.looks[0].zStatistic;  // ≈ 1.42930 (pooled two-proportion z)
+ * looks.looks.map((l) => l.decision); // ["continue", "continue"]
+ * ```
  * @public
  */
 export function groupSequentialAnalysis(
@@ -192,18 +347,31 @@ export function groupSequentialAnalysis(
   options: GroupSequentialAnalysisOptions,
 ): GroupSequentialAnalysisResult {
   parseArguments(FN, schema, { design, options });
-  const z = options.zStatistics;
+  const data = options.looks === undefined ? undefined : statisticsFromLooks(options.looks);
+  const z = data?.z ?? (options.zStatistics as readonly number[]);
   const k = z.length;
   const { kMax, alpha, sided } = design;
-  const rates = options.informationRates ?? design.informationRates.slice(0, k);
+  const planned = options.plannedSampleSize;
+  const informationSource: GroupSequentialAnalysisResult["informationSource"] =
+    options.informationRates !== undefined
+      ? "given"
+      : data !== undefined && planned !== undefined
+        ? "observed"
+        : "planned";
+  const rates =
+    options.informationRates ??
+    (data !== undefined && planned !== undefined
+      ? data.information.map((i) => i / harmonic(planned.control, planned.treatment))
+      : design.informationRates.slice(0, k));
   const looks = makeLooks(rates);
   const binding = design.futility?.binding === true;
-  const futility = design.futilityBounds;
+  const observed = futilityForObserved(design, looks, rates);
+  const futility = observed?.futility ?? design.futilityBounds;
   const bindingFutility = binding ? futility : undefined;
 
   const boundsFor = (a: number, count: number): number[] => efficacyBounds(design, looks, a, count, bindingFutility);
-  const critical = boundsFor(alpha, k);
-  const standardErrors = options.standardErrors;
+  const critical = observed?.upper ?? boundsFor(alpha, k);
+  const standardErrors = data?.se ?? options.standardErrors;
 
   const results: GroupSequentialLook[] = [];
   let stoppedAtLook: number | null = null;
@@ -212,6 +380,7 @@ export function groupSequentialAnalysis(
     const c = critical[i]!;
     const stat = sided === 2 ? Math.abs(zi) : zi;
     const f = i < kMax - 1 ? futility?.[i] : undefined;
+    const se = standardErrors?.[i];
     const decision: GroupSequentialLook["decision"] =
       stat >= c
         ? "reject"
@@ -222,11 +391,11 @@ export function groupSequentialAnalysis(
             : "continue";
     if (decision === "reject" && stoppedAtLook === null) stoppedAtLook = i + 1;
     const repeatedPValue = repeatedP(design, looks, i, stat, bindingFutility);
-    const se = standardErrors?.[i];
     results.push({
       look: i + 1,
       informationRate: rates[i]!,
       zStatistic: zi,
+      ...(se === undefined ? {} : { estimate: zi * se, standardError: se }),
       criticalValue: c,
       ...(f === undefined ? {} : { futilityBound: f }),
       decision,
@@ -248,9 +417,10 @@ export function groupSequentialAnalysis(
       ? undefined
       : finalInference(design, looks, critical, finalLook, z, standardErrors, bindingFutility);
   return {
-    method: `Group sequential analysis (${design.method})`,
+    method: `Group sequential analysis (${design.method})${data === undefined ? "" : `, ${data.kind}`}`,
     alpha,
     sided,
+    informationSource,
     looks: results,
     stoppedAtLook,
     decision: stoppedAtLook !== null ? "reject" : k === kMax ? "accept" : "continue",
@@ -375,4 +545,107 @@ function finalInference(
     confidenceInterval: { lower: solve(tail), upper: solve(1 - tail), level: 1 - 2 * tail },
     medianUnbiasedEstimate: solve(0.5),
   };
+}
+
+/** h(a, b) = ab/(a + b): the information of a difference of two means per unit of per-unit precision. */
+function harmonic(a: number, b: number): number {
+  return (a * b) / (a + b);
+}
+
+/** Z statistics, standard errors and relative information of looks of data. */
+interface DataStatistics {
+  readonly kind: string;
+  readonly z: number[];
+  readonly se: number[];
+  /** h(n_C, n_T) at each look. */
+  readonly information: number[];
+}
+
+/**
+ * Each look's Z from cumulative data. Proportions: the pooled two-proportion z statistic (rpact's, at θ0 = 0),
+ * SE₀ = √(p̄(1 − p̄)(1/n_C + 1/n_T)). Means: the pooled-variance statistic (rpact's normal approximation),
+ * SE = s_p√(1/n_C + 1/n_T), s_p² = ((n_C − 1)s_C² + (n_T − 1)s_T²)/(n_C + n_T − 2).
+ */
+function statisticsFromLooks(looks: readonly GroupSequentialDataLook[]): DataStatistics {
+  const z: number[] = [];
+  const se: number[] = [];
+  const information: number[] = [];
+  const proportions = "visitors" in looks[0]!.control;
+  looks.forEach((look, i) => {
+    let estimate: number;
+    let standardError: number;
+    let nC: number;
+    let nT: number;
+    if (proportions) {
+      const c = look.control as ProportionData;
+      const t = look.treatment as ProportionData;
+      nC = c.visitors;
+      nT = t.visitors;
+      const pooled = (c.conversions + t.conversions) / (nC + nT);
+      estimate = t.conversions / nT - c.conversions / nC;
+      standardError = Math.sqrt(pooled * (1 - pooled) * (1 / nC + 1 / nT));
+      if (!(standardError > 0)) {
+        throw new StatsError(
+          "DEGENERATE_DATA",
+          `${FN}: look ${i + 1}: ${pooled === 0 ? "no unit converted" : "every unit converted"} in either arm, so the z statistic is undefined`,
+        );
+      }
+    } else {
+      const c = look.control as MeanSummary;
+      const t = look.treatment as MeanSummary;
+      nC = c.n;
+      nT = t.n;
+      if (nC + nT < 3) {
+        throw new StatsError("DEGENERATE_DATA", `${FN}: look ${i + 1}: the pooled variance needs at least 3 units`);
+      }
+      const variance = ((nC - 1) * c.sd * c.sd + (nT - 1) * t.sd * t.sd) / (nC + nT - 2);
+      estimate = t.mean - c.mean;
+      standardError = Math.sqrt(variance * (1 / nC + 1 / nT));
+      if (!(standardError > 0)) {
+        throw new StatsError("DEGENERATE_DATA", `${FN}: look ${i + 1}: both arms have standard deviation 0`);
+      }
+    }
+    z.push(estimate / standardError);
+    se.push(standardError);
+    information.push(harmonic(nC, nT));
+  });
+  return {
+    kind: proportions ? "pooled two-proportion z statistics" : "pooled-variance two-sample z statistics",
+    z,
+    se,
+    information,
+  };
+}
+
+/**
+ * Efficacy and futility bounds re-derived for the observed information (one-sided spending designs with beta
+ * spending): β(t_k) is spent under the design's drift (in units of the planned maximum information), binding bounds
+ * re-solve the efficacy bounds with futility in place. `undefined` when the design has no futility, is two-sided or
+ * classical (planned bounds are used), or the rates are the planned ones (the design's bounds are exact).
+ */
+function futilityForObserved(
+  design: GroupSequentialDesign,
+  looks: Looks,
+  rates: readonly number[],
+): { readonly upper: number[]; readonly futility: number[] } | undefined {
+  const f = design.futility;
+  const spending = design.spending;
+  if (f === undefined || spending === undefined || design.sided !== 1 || design.futilityBounds === undefined) {
+    return undefined;
+  }
+  if (rates.every((t, i) => t === design.informationRates[i])) return undefined;
+  const { kMax, alpha } = design;
+  const k = rates.length;
+  const beta = 1 - design.power;
+  const cumulativeAlpha = rates.map((t, i) =>
+    i === kMax - 1 ? alpha : spendingValue(spending.family, Math.min(t, 1), alpha, spending.parameter),
+  );
+  const cumulativeBeta = rates.map((t, i) =>
+    i === kMax - 1 ? beta : spendingValue(f.family, Math.min(t, 1), beta, f.parameter),
+  );
+  const nonBinding = spendingEfficacyBounds(FN, looks, 1, cumulativeAlpha);
+  const pass = betaSpendingPass(FN, looks, 1, cumulativeAlpha, cumulativeBeta, f.binding, nonBinding, design.drift, {
+    final: k === kMax,
+  });
+  return { upper: pass.upper, futility: pass.futility.slice(0, Math.min(k, kMax - 1)) };
 }

@@ -18,6 +18,7 @@ export {
 export {
   type GroupSequentialAnalysisOptions,
   type GroupSequentialAnalysisResult,
+  type GroupSequentialDataLook,
   type GroupSequentialFinal,
   type GroupSequentialLook,
   groupSequentialAnalysis,

@@ -321,3 +321,23 @@ describe("groupSequentialDesign inflation factor", () => {
     expectClose(d.inflationFactor, 1.1776, { atol: 5e-5 }, "rpact asP K = 4, β = 0.1");
   });
 });
+
+describe("groupSequentialDesign regressions", () => {
+  test("binding futility where a large drift leaves no alpha to spend still finds the drift (fast-check seed -1995826480)", () => {
+    const informationRates = [0.8880637953221933, 1];
+    const d = groupSequentialDesign({
+      informationRates,
+      sided: 2,
+      alpha: 0.5,
+      spending: { family: "obrien-fleming" },
+      futility: { family: "obrien-fleming", binding: true },
+      power: 0.6,
+    });
+    const p = crossingProbabilities(
+      makeLooks(informationRates),
+      { sided: 2, upper: d.criticalValues, futility: d.futilityBounds },
+      0,
+    );
+    expectClose(p.upper[0]! + p.upper[1]! + p.lower[0]! + p.lower[1]!, 0.5, { rtol: 1e-9 }, "attained alpha");
+  });
+});
