@@ -208,9 +208,16 @@ function nearOne(x: BetaShape, y: BetaShape): boolean {
 export function probabilityGreater(x: BetaShape, y: BetaShape): number {
   const closed = closedFormGreater(x, y);
   if (closed !== undefined) return closed;
-  // P(Y > X) = P(1 − X > 1 − Y).
-  const p = nearOne(x, y) ? quadratureGreater(reflect(y), reflect(x)) : quadratureGreater(x, y);
+  // The smaller of P(Y > X) and P(X > Y) is integrated and the larger is its complement, so a probability
+  // near 1 is as accurate as the tail beside it (integrating it directly left 1.4e-11 at Beta(884629, 0.5)
+  // against Beta(5, 8846289)).
+  const p = betaMean(y) <= betaMean(x) ? quadratureSmallerTail(x, y) : 1 - quadratureSmallerTail(y, x);
   return Math.min(1, Math.max(0, p));
+}
+
+/** P(Y > X) by quadrature, on the reflected pair P(1 − X > 1 − Y) when the mass sits near 1. */
+function quadratureSmallerTail(x: BetaShape, y: BetaShape): number {
+  return nearOne(x, y) ? quadratureGreater(reflect(y), reflect(x)) : quadratureGreater(x, y);
 }
 
 /**

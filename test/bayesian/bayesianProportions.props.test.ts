@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bayesianProportions } from "../../src/bayesian/bayesianProportions.js";
 import { expectedShortfall, probabilityGreater } from "../../src/bayesian/betaComparison.js";
 import { expectClose } from "../helpers/expectClose.js";
@@ -29,6 +29,12 @@ describe("Beta comparisons (laws of the exact probabilities and losses)", () => 
     expect(p).toBeGreaterThanOrEqual(0);
     expect(p).toBeLessThanOrEqual(1);
     expectClose(p + q, 1, { atol: 1e-11 }, "sum");
+  });
+  it("keeps a probability near 1 exact when the other tail underflows (seed -193594473)", () => {
+    const x = { alpha: 884629, beta: 0.5 };
+    const y = { alpha: 5, beta: 8846289 };
+    expect(probabilityGreater(x, y)).toBe(0);
+    expect(probabilityGreater(y, x)).toBe(1);
   });
   test.prop([beta])("identical posteriors give 1/2", (x) => {
     expectClose(probabilityGreater(x, x), 0.5, { atol: 1e-11 }, "P");
