@@ -12,7 +12,10 @@ const NAME = "experimentDuration";
  */
 export interface ExperimentDurationOptions {
   /** A plan from {@link sampleSizeTwoProportions} or {@link sampleSizeTwoMeans} (its `nTotal` is used). Give this or `totalUnits`. */
-  readonly sampleSize?: { readonly nTotal: number };
+  readonly sampleSize?: {
+    /** Units the plan needs across all arms. */
+    readonly nTotal: number;
+  };
   /** Units the experiment needs across all arms (an integer >= 1). Give this or `sampleSize`. */
   readonly totalUnits?: number;
   /** Eligible units arriving per day (> 0; an average may be fractional). */

@@ -162,7 +162,12 @@ export interface GroupSequentialAnalysisOptions {
    * (information of a difference for a fixed per-unit variance).
    * @defaultValue none: the looks are taken to be at the design's planned rates (rpact's default)
    */
-  readonly plannedSampleSize?: { readonly control: number; readonly treatment: number };
+  readonly plannedSampleSize?: {
+    /** Planned control units at the last look. */
+    readonly control: number;
+    /** Planned treatment units at the last look. */
+    readonly treatment: number;
+  };
   /**
    * Information fractions actually observed, I_k / I_max (planned maximum); spending designs recompute
    * their bounds for them. Values above 1 (overrun) spend at most alpha.

@@ -229,7 +229,10 @@ export interface GroupSequentialDesign {
   /** Wang–Tsiatis shape, for `classical: "wang-tsiatis"`. */
   readonly deltaWT?: number;
   /** The futility specification, when futility bounds are present. */
-  readonly futility?: FutilitySpec & { readonly binding: boolean };
+  readonly futility?: FutilitySpec & {
+    /** Whether the futility bounds were taken as binding when the efficacy bounds were computed. */
+    readonly binding: boolean;
+  };
   /** Efficacy bounds c_k (Z scale): stop for efficacy when Z_k ≥ c_k (two-sided: |Z_k| ≥ c_k); +∞ is no bound. */
   readonly criticalValues: readonly number[];
   /** Cumulative type I error spent by each look (both sides for two-sided designs). */

@@ -37,6 +37,7 @@ export {
   type CompareRatiosResult,
   compareRatios,
   type RatioArmSummary,
+  type RatioCovariateSums,
   type RatioData,
 } from "./compareRatios.js";
 export { type FisherExactTestOptions, type FisherExactTestResult, fisherExactTest } from "./fisherExactTest.js";

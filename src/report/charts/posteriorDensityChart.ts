@@ -19,7 +19,12 @@ export interface PosteriorDensityCurve {
   /** The arm's name (`"Control"`, `"Treatment"`); any string. */
   readonly label: string;
   /** Points `{ x, density }` of the density, at least two, in any order. */
-  readonly points: readonly { readonly x: number; readonly density: number }[];
+  readonly points: readonly {
+    /** Where the density is evaluated (the effect, rate or mean). */
+    readonly x: number;
+    /** The posterior density at `x`. */
+    readonly density: number;
+  }[];
 }
 
 /**
