@@ -1,8 +1,10 @@
 // Performance bar of attribution.md §9: 1,000,000 unaggregated journey rows (seeded synthetic data,
-// 20 and 100 channels): parsing, exact Markov at orders 1 and 3, simplified Shapley, a heuristic.
+// 20 and 100 channels): parsing, exact Markov at orders 1 and 3, order selection, simplified Shapley,
+// a heuristic.
 // Inputs are built outside the measured callbacks; every result is folded into a sink checked to be
 // finite. Run: npx vitest bench --run benchmarks/attribution.bench.ts
 import { afterAll, bench, describe, expect } from "vitest";
+import { chooseMarkovOrder } from "../src/attribution/chooseMarkovOrder.js";
 import { heuristicAttribution } from "../src/attribution/heuristicAttribution.js";
 import { markovAttribution } from "../src/attribution/markovAttribution.js";
 import { parseJourneys } from "../src/attribution/parseJourneys.js";
@@ -40,15 +42,20 @@ for (const channels of [20, 100]) {
       },
       options,
     );
-    if (channels === 20) {
-      bench(
-        "markovAttribution order 3 exact",
-        () => {
-          sink += markovAttribution(data(), { order: 3 }).channels[0]!.conversions;
-        },
-        options,
-      );
-    }
+    bench(
+      "markovAttribution order 3 exact",
+      () => {
+        sink += markovAttribution(data(), { order: 3 }).channels[0]!.conversions;
+      },
+      options,
+    );
+    bench(
+      "chooseMarkovOrder maxOrder 4",
+      () => {
+        sink += chooseMarkovOrder(data(), { maxOrder: 4 }).scores[0]!.auc;
+      },
+      options,
+    );
     bench(
       "shapleyAttribution simplified",
       () => {

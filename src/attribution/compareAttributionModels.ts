@@ -26,9 +26,26 @@ export type AttributionModelSpec =
   | HeuristicModel
   | "markov"
   | "shapley"
-  | (Omit<HeuristicAttributionOptions, "separator"> & { readonly label?: string })
-  | (Omit<MarkovAttributionOptions, "separator"> & { readonly model: "markov"; readonly label?: string })
-  | (Omit<ShapleyAttributionOptions, "separator"> & { readonly model: "shapley"; readonly label?: string });
+  | (Omit<HeuristicAttributionOptions, "separator"> & ModelLabel)
+  | (Omit<MarkovAttributionOptions, "separator"> & {
+      /** The data-driven Markov model. */
+      readonly model: "markov";
+    } & ModelLabel)
+  | (Omit<ShapleyAttributionOptions, "separator"> & {
+      /** The Shapley-value model. */
+      readonly model: "shapley";
+    } & ModelLabel);
+
+/**
+ * The column label of a model in {@link compareAttributionModels}.
+ *
+ * @public
+ */
+// A type alias, not an interface: the spec is read as a plain record, which needs the implicit index signature.
+export type ModelLabel = {
+  /** Column label in the comparison; defaults to the model's name and settings. */
+  readonly label?: string;
+};
 
 /**
  * Options of {@link compareAttributionModels}.
@@ -49,6 +66,7 @@ export interface CompareAttributionModelsOptions {
  * @public
  */
 export interface ChannelComparison {
+  /** The channel's name, as in the journeys. */
   readonly channel: string;
   /** Conversions credited by each model, in the order of `models`. */
   readonly conversions: readonly number[];
@@ -70,7 +88,9 @@ export interface AttributionComparison {
   readonly channels: readonly ChannelComparison[];
   /** The full result of each model, in the order of `models`. */
   readonly results: readonly AttributionResult[];
+  /** Conversions in the journeys: what every model's column sums to. */
   readonly totalConversions: number;
+  /** Conversion value in the journeys (0 when none was given). */
   readonly totalValue: number;
 }
 

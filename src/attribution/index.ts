@@ -4,7 +4,8 @@
  * @remarks
  * Journeys (aggregated path rows or event-level data via {@link buildJourneys}, CSV via
  * {@link parseJourneys}) go into rule-based models ({@link heuristicAttribution}), the Markov
- * removal-effect model computed exactly ({@link markovAttribution}), Shapley values
+ * removal-effect model computed exactly ({@link markovAttribution}, its order chosen by
+ * {@link chooseMarkovOrder}), Shapley values
  * ({@link shapleyAttribution}), or all of them side by side ({@link compareAttributionModels}).
  * Channel names are arbitrary strings; results list channels as arrays of `{ channel, … }` in order
  * of first appearance.
@@ -17,11 +18,18 @@ export {
   type TouchEvent,
 } from "./buildJourneys.js";
 export {
+  type ChooseMarkovOrderOptions,
+  chooseMarkovOrder,
+  type MarkovOrderChoice,
+  type MarkovOrderScore,
+} from "./chooseMarkovOrder.js";
+export {
   type AttributionComparison,
   type AttributionModelSpec,
   type ChannelComparison,
   type CompareAttributionModelsOptions,
   compareAttributionModels,
+  type ModelLabel,
 } from "./compareAttributionModels.js";
 export {
   type HeuristicAttributionOptions,

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { type InputIssue, InvalidArgumentError } from "../errors.js";
+import { ChannelDictionary, SCAN_EMPTY_PATH } from "./channelDictionary.js";
 import { FloatBuffer, IntBuffer, SequenceTable } from "./sequenceTable.js";
 import type { AttributionResult, ChannelCredit, Journey } from "./types.js";
 
@@ -27,13 +28,13 @@ export interface JourneyTable {
   readonly conversions: Float64Array;
   readonly values: Float64Array;
   readonly nulls: Float64Array;
-  /** Touch times in ms (same layout as `pathChannels`; NaN for rows without times). */
+  /** Touch times in ms (same layout as `pathChannels`; NaN for rows without times; empty when aggregated). */
   readonly times: Float64Array;
-  /** Per row: whether it carried times. */
+  /** Per row: whether it carried times (empty when aggregated). */
   readonly hasTimes: Uint8Array;
-  /** Conversion time in ms per row (NaN when absent). */
+  /** Conversion time in ms per row (NaN when absent; empty when aggregated). */
   readonly conversionTimes: Float64Array;
-  /** Per row: lead-creation and opportunity-creation touch indices (-1 when absent). */
+  /** Per row: lead-creation and opportunity-creation touch indices (-1 when absent; empty when aggregated). */
   readonly milestones: Int32Array;
   readonly totalConversions: number;
   readonly totalValue: number;
@@ -83,8 +84,8 @@ export function normalizeJourneys(functionName: string, journeys: unknown, optio
     ]);
   }
   const { separator, aggregate } = options;
-  const channelIds = new Map<string, number>();
-  const channels: string[] = [];
+  const dictionary = new ChannelDictionary();
+  const channels = dictionary.names;
   const n = journeys.length;
   // Aggregated: paths live in the sequence table (row id = sequence id). Otherwise: plain buffers.
   const paths = aggregate ? new SequenceTable() : undefined;
@@ -101,7 +102,6 @@ export function normalizeJourneys(functionName: string, journeys: unknown, optio
   let totalConversions = 0;
   let totalValue = 0;
   let totalNulls = 0;
-  let touchIds = new Int32Array(64);
   let rowTimes: number[] | undefined;
 
   for (let r = 0; r < n; r++) {
@@ -119,54 +119,47 @@ export function normalizeJourneys(functionName: string, journeys: unknown, optio
     if (!isCount(v)) fail([r, "value"], "must be a finite number >= 0");
     else if (v > 0 && y === 0) fail([r, "value"], "must be 0 when conversions is 0");
     if (!isCount(m)) fail([r, "nulls"], "must be a finite number >= 0");
-    // Path.
+    // Path: a string is scanned in place (no split); an array is looked up name by name.
     const rawPath = j.path;
-    let names: readonly unknown[];
-    if (typeof rawPath === "string") names = splitPath(rawPath, separator);
-    else if (Array.isArray(rawPath)) names = rawPath;
-    else {
-      fail([r, "path"], "must be a string or an array of channel names");
-      continue;
-    }
-    const L = names.length;
+    let L = 0;
     let pathOk = true;
-    if (L === 0 || (L === 1 && names[0] === "")) {
-      fail([r, "path"], "must name at least one channel");
-      pathOk = false;
-    } else {
-      if (L > touchIds.length) touchIds = new Int32Array(2 * L);
-      for (let i = 0; i < L; i++) {
-        const raw = names[i];
-        if (typeof raw !== "string") {
-          fail([r, "path", i], "must be a string");
-          pathOk = false;
-          break;
-        }
-        let id = channelIds.get(raw);
-        if (id === undefined) {
-          const name = raw.trim();
-          if (name === "") {
-            fail(
-              [r, "path", i],
-              typeof rawPath === "string"
-                ? `empty channel name (check the separator "${separator}")`
-                : "must not be empty",
-            );
+    if (typeof rawPath === "string") {
+      L = dictionary.scan(rawPath, separator);
+      if (L === SCAN_EMPTY_PATH) {
+        fail([r, "path"], "must name at least one channel");
+        pathOk = false;
+      } else if (L < 0) {
+        fail([r, "path", -2 - L], `empty channel name (check the separator "${separator}")`);
+        pathOk = false;
+      }
+    } else if (Array.isArray(rawPath)) {
+      L = rawPath.length;
+      if (L === 0) {
+        fail([r, "path"], "must name at least one channel");
+        pathOk = false;
+      } else {
+        if (L > dictionary.ids.length) dictionary.ids = new Int32Array(2 * L);
+        for (let i = 0; i < L; i++) {
+          const raw: unknown = rawPath[i];
+          if (typeof raw !== "string") {
+            fail([r, "path", i], "must be a string");
             pathOk = false;
             break;
           }
-          id = channelIds.get(name);
-          if (id === undefined) {
-            id = channels.length;
-            channelIds.set(name, id);
-            channels.push(name);
+          const id = dictionary.idOf(raw);
+          if (id < 0) {
+            fail([r, "path", i], "must not be empty");
+            pathOk = false;
+            break;
           }
-          // Remember the untrimmed spelling too, so it is looked up once.
-          if (name !== raw) channelIds.set(raw, id);
+          dictionary.ids[i] = id;
         }
-        touchIds[i] = id;
       }
+    } else {
+      fail([r, "path"], "must be a string or an array of channel names");
+      continue;
     }
+    const ids = dictionary.ids;
     // Times.
     rowTimes = undefined;
     let convTime = Number.NaN;
@@ -222,7 +215,7 @@ export function normalizeJourneys(functionName: string, journeys: unknown, optio
     totalNulls += m;
 
     if (paths !== undefined) {
-      const id = paths.intern(touchIds, 0, L);
+      const id = paths.intern(ids, 0, L);
       if (id < conv.length) {
         conv.data[id] = conv.data[id]! + y;
         vals.data[id] = vals.data[id]! + v;
@@ -230,20 +223,21 @@ export function normalizeJourneys(functionName: string, journeys: unknown, optio
         continue;
       }
     } else {
-      for (let i = 0; i < L; i++) pathChannels.push(touchIds[i]!);
+      for (let i = 0; i < L; i++) pathChannels.push(ids[i]!);
       pathOffsets.push(pathChannels.length);
     }
     conv.push(y);
     vals.push(v);
     nul.push(m);
+    if (paths !== undefined) continue; // aggregated rows keep no times or milestones
     convTimes.push(convTime);
     miles.push(lead);
     miles.push(opportunity);
-    if (rowTimes !== undefined && paths === undefined) {
+    if (rowTimes !== undefined) {
       for (const t of rowTimes) times.push(t);
       hasTimes.push(1);
     } else {
-      if (paths === undefined) for (let i = 0; i < L; i++) times.push(Number.NaN);
+      for (let i = 0; i < L; i++) times.push(Number.NaN);
       hasTimes.push(0);
     }
   }
@@ -262,7 +256,7 @@ export function normalizeJourneys(functionName: string, journeys: unknown, optio
     conversions: conv.toArray(),
     values: vals.toArray(),
     nulls: nul.toArray(),
-    times: paths !== undefined ? new Float64Array(paths.items.length).fill(Number.NaN) : times.toArray(),
+    times: paths !== undefined ? new Float64Array(0) : times.toArray(),
     hasTimes: Uint8Array.from(hasTimes.toArray()),
     conversionTimes: convTimes.toArray(),
     milestones: miles.toArray(),

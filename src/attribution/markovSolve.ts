@@ -30,6 +30,8 @@ export interface RemovalSolution {
 /** Relative L1 change per sweep below which Gauss–Seidel stops. */
 const GS_TOLERANCE = 1e-15;
 const GS_MAX_SWEEPS = 200_000;
+/** Channels solved together by the iterative solver (the sweep below is unrolled for exactly 8). */
+const LANES = 8;
 
 /** Dense solves up to this many transient states (order 1: one inverse; higher orders: one LU per channel). */
 export const DENSE_LIMIT_ORDER1 = 2000;
@@ -206,12 +208,140 @@ export function solveRemovalEffects(g: MarkovGraph, channelCount: number, solver
   base.set(x);
   const p = dot(x, r);
   const v = dot(x, rv);
-  for (let c = 0; c < channelCount; c++) {
-    const states = g.statesOfChannel[c]!;
-    if (states.length === 0) continue;
-    visits(states);
-    through[c] = Math.max(0, p - dot(x, r));
-    valueThrough[c] = Math.max(0, v - dot(x, rv));
+  // Removal solves, LANES channels at a time: the lanes share every pass over the in-edges, and
+  // lane values of one state sit in one cache line.
+  const X = new Float64Array(n * LANES);
+  const dropped = new Uint8Array(n);
+  const change = new Float64Array(LANES);
+  const total = new Float64Array(LANES);
+  for (let c0 = 0; c0 < channelCount; c0 += LANES) {
+    const width = Math.min(LANES, channelCount - c0);
+    dropped.fill(0);
+    for (let b = 0; b < width; b++) for (const s of g.statesOfChannel[c0 + b]!) dropped[s] = dropped[s]! | (1 << b);
+    for (let t = 0; t < n; t++) {
+      const mask = dropped[t]!;
+      for (let b = 0; b < LANES; b++) X[t * LANES + b] = (mask >> b) & 1 ? 0 : base[t]!;
+    }
+    let converged = false;
+    for (let sweep = 1; sweep <= GS_MAX_SWEEPS; sweep++) {
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      let d4 = 0;
+      let d5 = 0;
+      let d6 = 0;
+      let d7 = 0;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      let s7 = 0;
+      for (let t = 0; t < n; t++) {
+        // The eight lanes unrolled by hand: V8 keeps them in registers.
+        let a0 = t === 0 ? 1 : 0;
+        let a1 = a0;
+        let a2 = a0;
+        let a3 = a0;
+        let a4 = a0;
+        let a5 = a0;
+        let a6 = a0;
+        let a7 = a0;
+        const end = inOffsets[t + 1]!;
+        for (let e = inOffsets[t]!; e < end; e++) {
+          const f = inSource[e]! << 3;
+          const q = inProb[e]!;
+          a0 += X[f]! * q;
+          a1 += X[f + 1]! * q;
+          a2 += X[f + 2]! * q;
+          a3 += X[f + 3]! * q;
+          a4 += X[f + 4]! * q;
+          a5 += X[f + 5]! * q;
+          a6 += X[f + 6]! * q;
+          a7 += X[f + 7]! * q;
+        }
+        const at = t << 3;
+        const mask = dropped[t]!;
+        if (mask !== 0) {
+          if (mask & 1) a0 = 0;
+          if (mask & 2) a1 = 0;
+          if (mask & 4) a2 = 0;
+          if (mask & 8) a3 = 0;
+          if (mask & 16) a4 = 0;
+          if (mask & 32) a5 = 0;
+          if (mask & 64) a6 = 0;
+          if (mask & 128) a7 = 0;
+        }
+        d0 += Math.abs(a0 - X[at]!);
+        d1 += Math.abs(a1 - X[at + 1]!);
+        d2 += Math.abs(a2 - X[at + 2]!);
+        d3 += Math.abs(a3 - X[at + 3]!);
+        d4 += Math.abs(a4 - X[at + 4]!);
+        d5 += Math.abs(a5 - X[at + 5]!);
+        d6 += Math.abs(a6 - X[at + 6]!);
+        d7 += Math.abs(a7 - X[at + 7]!);
+        s0 += a0;
+        s1 += a1;
+        s2 += a2;
+        s3 += a3;
+        s4 += a4;
+        s5 += a5;
+        s6 += a6;
+        s7 += a7;
+        X[at] = a0;
+        X[at + 1] = a1;
+        X[at + 2] = a2;
+        X[at + 3] = a3;
+        X[at + 4] = a4;
+        X[at + 5] = a5;
+        X[at + 6] = a6;
+        X[at + 7] = a7;
+      }
+      change[0] = d0;
+      change[1] = d1;
+      change[2] = d2;
+      change[3] = d3;
+      change[4] = d4;
+      change[5] = d5;
+      change[6] = d6;
+      change[7] = d7;
+      total[0] = s0;
+      total[1] = s1;
+      total[2] = s2;
+      total[3] = s3;
+      total[4] = s4;
+      total[5] = s5;
+      total[6] = s6;
+      total[7] = s7;
+      converged = true;
+      for (let b = 0; b < width; b++) if (change[b]! > GS_TOLERANCE * total[b]!) converged = false;
+      if (converged) {
+        if (sweep > maxSweeps) maxSweeps = sweep;
+        break;
+      }
+    }
+    if (!converged) {
+      throw new StatsError(
+        "NOT_CONVERGED",
+        `markovAttribution: Gauss–Seidel did not converge in ${GS_MAX_SWEEPS} sweeps (use solver "dense")`,
+      );
+    }
+    for (let b = 0; b < width; b++) {
+      const c = c0 + b;
+      if (g.statesOfChannel[c]!.length === 0) continue;
+      let pc = 0;
+      let vc = 0;
+      for (let t = 0; t < n; t++) {
+        const xt = X[t * LANES + b]!;
+        pc += xt * r[t]!;
+        vc += xt * rv[t]!;
+      }
+      through[c] = Math.max(0, p - pc);
+      valueThrough[c] = Math.max(0, v - vc);
+    }
   }
   return {
     conversionProbability: p,

@@ -22,9 +22,9 @@ export class FloatBuffer {
     }
     this.data[this.length++] = x;
   }
-  /** A right-sized copy. */
+  /** A right-sized view of the contents (no copy: stop pushing once taken). */
   toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -43,8 +43,9 @@ export class IntBuffer {
     }
     this.data[this.length++] = x;
   }
+  /** A right-sized view of the contents (no copy: stop pushing once taken). */
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 

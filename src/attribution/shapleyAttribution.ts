@@ -116,6 +116,7 @@ export interface ShapleyAttributionResult extends AttributionResult {
   readonly grandCoalitionValue: number;
   /** `"monte-carlo"` only. */
   readonly samples?: number;
+  /** `"monte-carlo"` only: seed of the pseudo-random generator. */
   readonly seed?: number;
 }
 
