@@ -1,6 +1,15 @@
 import { defineConfig } from "tsup";
 
-const areas = ["distributions", "power", "significance", "bayesian", "sequential", "attribution", "kpi", "report"] as const;
+const areas = [
+  "distributions",
+  "power",
+  "significance",
+  "bayesian",
+  "sequential",
+  "attribution",
+  "kpi",
+  "report",
+] as const;
 
 export default defineConfig([
   {

@@ -8,13 +8,13 @@
  * @packageDocumentation
  */
 
+export * from "./attribution/index.js";
+export * from "./bayesian/index.js";
 export * from "./distributions/index.js";
 export { type InputIssue, InvalidArgumentError, isStatsError, StatsError, type StatsErrorCode } from "./errors.js";
-export type { Alternative, ConfidenceInterval, MeanSummary, ProportionData, SufficientStatistics } from "./types.js";
-export * from "./power/index.js";
-export * from "./sequential/index.js";
-export * from "./attribution/index.js";
-export * from "./significance/index.js";
 export * from "./kpi/index.js";
-export * from "./bayesian/index.js";
+export * from "./power/index.js";
 export * from "./report/index.js";
+export * from "./sequential/index.js";
+export * from "./significance/index.js";
+export type { Alternative, ConfidenceInterval, MeanSummary, ProportionData, SufficientStatistics } from "./types.js";
