@@ -209,7 +209,8 @@ export interface GroupSequentialLook {
   readonly criticalValue: number;
   /**
    * Futility bound at this look (none at the last look): re-derived for the observed information by beta spending
-   * for one-sided spending designs, the design's planned bound otherwise.
+   * for one-sided spending designs, the design's planned bound otherwise (two-sided designs, as rpact's
+   * `getAnalysisResults`; 0 where the design has no inner futility region).
    */
   readonly futilityBound?: number;
   /** What the design says at this look. */
@@ -279,7 +280,14 @@ export interface GroupSequentialAnalysisResult {
  * alpha). One-sided spending designs with beta spending also re-derive their futility bounds there: a_k spends
  * β(t_k) − β(t_{k−1}) under the design's drift δ (the drift is in units of the planned maximum information, so it
  * does not change), jointly with not having stopped before, and binding designs re-solve c_k with those bounds in
- * place (gsDesign's update with `n.I` and `maxn.IPlan`). Two-sided designs keep their planned futility bounds.
+ * place (gsDesign's update with `n.I` and `maxn.IPlan`). Two-sided designs keep their planned futility bounds
+ * a_k (|Z_k| < a_k stops for futility at look k whatever t_k was observed; a_k = 0, no futility stop, where the
+ * design has no inner region), which is what rpact 3.3.4 `getAnalysisResults` does: it analyses with the design's
+ * planned bounds and only warns "Observed sample sizes … not according to specified information rates …" (it also
+ * keeps its planned efficacy bounds, where this function re-spends alpha). rpact has no re-derivation rule for
+ * two-sided beta spending (it flags that approach as experimental); re-specifying the design at the observed rates
+ * re-solves the drift and is a different plan, not an analysis of this one. The type I error stays α(t_k) either
+ * way: non-binding bounds do not enter it, and binding ones are held in place when c_k is re-spent.
  * Classical designs (Pocock, O'Brien–Fleming, Wang–Tsiatis, Haybittle–Peto) have no spending function: they keep
  * their planned bounds c_k = C·t_k^{Δ−½} (or 3) at the planned t_k whatever information was observed, so their type I
  * error is alpha only when the looks happen as planned — use a spending design when the information at the looks is
@@ -303,7 +311,8 @@ export interface GroupSequentialAnalysisResult {
  * Conforms to rpact `getAnalysisResults(normalApproximation = TRUE)`, with Z statistics and with `getDataset` looks
  * of cumulative means and rates at observed information rates (bounds within 1e−7, p-values and intervals within
  * rpact's 1e−6 analysis tolerance); re-derived futility bounds to exact multivariate-normal probabilities (mvtnorm,
- * within 1e−7). Fixtures in `test/fixtures/sequential/groupSequentialAnalysis/{rpact,mvtnorm}/`.
+ * within 1e−7); two-sided futility bounds at unplanned information to those rpact's analysis used (within 1e−6;
+ * measured 1.5e−10). Fixtures in `test/fixtures/sequential/groupSequentialAnalysis/{rpact,mvtnorm}/`.
  *
  * @reference Jennison, Christopher, and Bruce W. Turnbull. 1989. "Interim Analyses: The Repeated Confidence
  * Interval Approach." _Journal of the Royal Statistical Society. Series B_ 51 (3): 305–61.
@@ -625,8 +634,9 @@ function statisticsFromLooks(looks: readonly GroupSequentialDataLook[]): DataSta
 /**
  * Efficacy and futility bounds re-derived for the observed information (one-sided spending designs with beta
  * spending): β(t_k) is spent under the design's drift (in units of the planned maximum information), binding bounds
- * re-solve the efficacy bounds with futility in place. `undefined` when the design has no futility, is two-sided or
- * classical (planned bounds are used), or the rates are the planned ones (the design's bounds are exact).
+ * re-solve the efficacy bounds with futility in place. `undefined` when the design has no futility, is two-sided
+ * (planned bounds are kept, as rpact's `getAnalysisResults`) or classical (planned bounds are used), or the rates
+ * are the planned ones (the design's bounds are exact).
  */
 function futilityForObserved(
   design: GroupSequentialDesign,

@@ -9,6 +9,7 @@ export {
   type ConfidenceSequenceResult,
   confidenceSequence,
   type SequentialEstimate,
+  type SequentialReadout,
 } from "./confidenceSequence.js";
 export {
   type EvanMillerOptions,

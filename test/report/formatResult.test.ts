@@ -201,7 +201,7 @@ describe("formatResult (text) of real results", () => {
       Relative lift    +9.7 %  -1.8 % to +21.2 %    0.097
 
       Notes:
-      - Delta-method z-test for a ratio metric.
+      - Delta-method Welch t-test for a ratio metric.
       - Test: two-sided, H0: difference = 0.
       - Interval for the relative lift: delta.
       "

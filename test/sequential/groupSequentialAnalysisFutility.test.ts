@@ -101,3 +101,69 @@ describe("futility re-derivation", () => {
     expect(p.looks.map((l) => l.criticalValue)).toEqual(pocock.criticalValues.slice(0, 2));
   });
 });
+
+interface TwoSidedFutilityCase {
+  readonly name: string;
+  readonly design: GroupSequentialDesignOptions;
+  readonly informationRates: string[];
+  readonly zStatistics: string[];
+  readonly plannedFutilityBounds: string[];
+  readonly analysisFutilityBounds: string[];
+  readonly analysisCriticalValues: string[];
+  readonly respecifiedFutilityBounds: string[];
+}
+
+describe("two-sided futility at unplanned information: rpact keeps the planned bounds", () => {
+  const fixture = loadFixture<TwoSidedFutilityCase>("sequential/groupSequentialAnalysis/rpact/twoSidedFutility.json");
+  // rpact NA (no inner futility region at that look) is reported as 0 here.
+  const bound = (s: string): number => (Number.isNaN(num(s)) ? 0 : num(s));
+  for (const c of fixture.cases) {
+    test(c.name, () => {
+      const design = groupSequentialDesign(c.design);
+      const rates = c.informationRates.map(num);
+      const z = c.zStatistics.map(num);
+      const r = groupSequentialAnalysis(design, { zStatistics: z, informationRates: rates });
+      r.looks.forEach((look, i) => {
+        // rpact's getAnalysisResults used its planned bounds (it only warns about the information).
+        expect(num(c.analysisFutilityBounds[i]!)).toEqual(num(c.plannedFutilityBounds[i]!));
+        expectClose(look.futilityBound!, bound(c.analysisFutilityBounds[i]!), fixture.meta.tolerance, `f ${i + 1}`);
+        // ... and exactly the design's planned bound, not a re-derived one.
+        expect(look.futilityBound).toBe(design.futilityBounds![i]);
+        const stopsForFutility = Math.abs(z[i]!) < bound(c.analysisFutilityBounds[i]!);
+        const crosses = Math.abs(z[i]!) >= look.criticalValue;
+        expect(look.decision).toBe(crosses ? "reject" : stopsForFutility ? "futility" : "continue");
+      });
+      // The last look given stops for futility in both cases (|Z| below the planned inner bound).
+      expect(r.looks.at(-1)!.decision).toBe("futility");
+      // A design re-planned at the observed rates has other bounds (rpact re-solves its drift): not the analysis rule.
+      const last = rates.length - 1;
+      expect(
+        Math.abs(bound(c.respecifiedFutilityBounds[last]!) - bound(c.plannedFutilityBounds[last]!)),
+      ).toBeGreaterThan(0.05);
+    });
+  }
+});
+
+describe("two-sided binding futility at unplanned information", () => {
+  test("the planned bounds are held in place when alpha is re-spent: type I error alpha(t_k) per look", () => {
+    const d = groupSequentialDesign({
+      kMax: 3,
+      alpha: 0.05,
+      sided: 2,
+      spending: { family: "pocock" },
+      futility: { family: "pocock", binding: true },
+    });
+    const rates = [0.3, 0.55];
+    const r = groupSequentialAnalysis(d, { zStatistics: [2, 1.5], informationRates: rates });
+    const futility = r.looks.map((l) => l.futilityBound!);
+    expect(futility).toEqual(d.futilityBounds!.slice(0, 2));
+    const upper = r.looks.map((l) => l.criticalValue);
+    const looks = makeLooks([...rates, 1]);
+    const h0 = crossingProbabilities(looks, { sided: 2, upper: [...upper, 2], futility: [...futility, 2] }, 0);
+    let spent = 0;
+    rates.forEach((t, i) => {
+      spent += h0.upper[i]! + h0.lower[i]!;
+      expectClose(spent, 2 * spendingValue("pocock", t, 0.025, undefined), { atol: 1e-12 }, `alpha(t${i + 1})`);
+    });
+  });
+});
