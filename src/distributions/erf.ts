@@ -15,42 +15,63 @@ const ERF_ONE = 6;
  */
 function erfSmall(x: number): number {
   const t = x * x;
-  const num = polyval(ERF_SMALL_P, t);
-  const den = polyval(ERF_SMALL_Q, t);
+  const num = erfSmallP(t);
+  const den = erfSmallQ(t);
   return (x * num) / den;
 }
 
 // Published coefficients (rounded to the nearest double).
-/** Cody (1969): erf(x) = x·P(x²)/Q(x²) on |x| ≤ 0.46875. Highest degree first. */
-const ERF_SMALL_P: Float64Array = new Float64Array([
-  0.18577770618460315, 3.1611237438705655, 113.86415415105016, 377.485237685302, 3209.3775891384694,
-]);
-const ERF_SMALL_Q: Float64Array = new Float64Array([
-  1, 23.601290952344122, 244.02463793444417, 1282.6165260773723, 2844.236833439171,
-]);
-/** Cody (1969): erfc(x) = exp(−x²)·P(x)/Q(x) on (0.46875, 4]. Highest degree first. */
-const ERFC_MID_P: Float64Array = new Float64Array([
-  2.1531153547440383e-8, 0.5641884969886701, 8.883149794388377, 66.11919063714163, 298.6351381974001, 881.952221241769,
-  1712.0476126340707, 2051.0783778260716, 1230.3393547979972,
-]);
-const ERFC_MID_Q: Float64Array = new Float64Array([
-  1, 15.744926110709835, 117.6939508913125, 537.1811018620099, 1621.3895745666903, 3290.7992357334597,
-  4362.619090143247, 3439.3676741437216, 1230.3393548037495,
-]);
-/** Cody (1969): erfc(x) = exp(−x²)/x·(1/√π − t·P(t)/Q(t)), t = 1/x², on (4, ∞). Highest degree first. */
-const ERFC_TAIL_P: Float64Array = new Float64Array([
-  0.016315387137302097, 0.30532663496123236, 0.36034489994980445, 0.12578172611122926, 0.016083785148742275,
-  0.0006587491615298378,
-]);
-const ERFC_TAIL_Q: Float64Array = new Float64Array([
-  1, 2.568520192289822, 1.8729528499234604, 0.5279051029514285, 0.06051834131244132, 0.0023352049762686918,
-]);
-
-/** Horner evaluation of c[0]·x^(n−1) + … + c[n−1] (coefficients highest degree first). */
-function polyval(c: Float64Array, x: number): number {
-  let s = c[0]!;
-  for (let i = 1; i < c.length; i++) s = s * x + c[i]!;
-  return s;
+/** Cody (1969): erf(x) = x·P(x²)/Q(x²) on |x| ≤ 0.46875. Horner form, unrolled. */
+function erfSmallP(x: number): number {
+  return (
+    (((0.18577770618460315 * x + 3.1611237438705655) * x + 113.86415415105016) * x + 377.485237685302) * x +
+    3209.3775891384694
+  );
+}
+function erfSmallQ(x: number): number {
+  return (((x + 23.601290952344122) * x + 244.02463793444417) * x + 1282.6165260773723) * x + 2844.236833439171;
+}
+/** Cody (1969): erfc(x) = exp(−x²)·P(x)/Q(x) on (0.46875, 4]. Horner form, unrolled. */
+function erfcMidP(x: number): number {
+  return (
+    (((((((2.1531153547440383e-8 * x + 0.5641884969886701) * x + 8.883149794388377) * x + 66.11919063714163) * x +
+      298.6351381974001) *
+      x +
+      881.952221241769) *
+      x +
+      1712.0476126340707) *
+      x +
+      2051.0783778260716) *
+      x +
+    1230.3393547979972
+  );
+}
+function erfcMidQ(x: number): number {
+  return (
+    (((((((x + 15.744926110709835) * x + 117.6939508913125) * x + 537.1811018620099) * x + 1621.3895745666903) * x +
+      3290.7992357334597) *
+      x +
+      4362.619090143247) *
+      x +
+      3439.3676741437216) *
+      x +
+    1230.3393548037495
+  );
+}
+/** Cody (1969): erfc(x) = exp(−x²)/x·(1/√π − t·P(t)/Q(t)), t = 1/x², on (4, ∞). Horner form, unrolled. */
+function erfcTailP(x: number): number {
+  return (
+    ((((0.016315387137302097 * x + 0.30532663496123236) * x + 0.36034489994980445) * x + 0.12578172611122926) * x +
+      0.016083785148742275) *
+      x +
+    0.0006587491615298378
+  );
+}
+function erfcTailQ(x: number): number {
+  return (
+    ((((x + 2.568520192289822) * x + 1.8729528499234604) * x + 0.5279051029514285) * x + 0.06051834131244132) * x +
+    0.0023352049762686918
+  );
 }
 
 /**
@@ -77,15 +98,32 @@ function expMinusSquare(y: number): number {
 export function erfcPositive(y: number): number {
   if (y >= ERFC_UNDERFLOW) return 0;
   if (y <= 4) {
-    const num = polyval(ERFC_MID_P, y);
-    const den = polyval(ERFC_MID_Q, y);
+    const num = erfcMidP(y);
+    const den = erfcMidQ(y);
     return expMinusSquare(y) * (num / den);
   }
   // erfc(y) = exp(−y²)/y · (1/√π − t·N(t)/D(t)), t = 1/y².
   const t = 1 / (y * y);
-  const num = polyval(ERFC_TAIL_P, t);
-  const den = polyval(ERFC_TAIL_Q, t);
+  const num = erfcTailP(t);
+  const den = erfcTailQ(t);
   return (expMinusSquare(y) * (INV_SQRT_PI - (t * num) / den)) / y;
+}
+
+/**
+ * The scaled complement exp(y²)·erfc(y) for y > 0.46875, from the same rational approximations as
+ * {@link erfcPositive} without the exponential factor.
+ *
+ * @remarks
+ * Lets {@link erfInv}'s refinement step form erfc(x) − c as exp(−x²)·(R(x) − c·exp(x²)) with one exponential.
+ *
+ * @param y - A number greater than 0.46875.
+ * @returns exp(y²)·erfc(y).
+ * @internal
+ */
+export function erfcScaledPositive(y: number): number {
+  if (y <= 4) return erfcMidP(y) / erfcMidQ(y);
+  const t = 1 / (y * y);
+  return (INV_SQRT_PI - (t * erfcTailP(t)) / erfcTailQ(t)) / y;
 }
 
 /**

@@ -12,30 +12,60 @@ const STIRLING_MIN = 10;
  * at 40 digits. ln Γ(2 + z) = (1 − γ)z + Σ c_k z^k for |z| < 2; the tail beyond k = 28 is below
  * 2e-19 for |z| ≤ ½.
  */
-const LNGAMMA2_SERIES: Float64Array = new Float64Array([
-  0.3224670334241132, -0.0673523010531981, 0.020580808427784546, -0.007385551028673986, 0.0028905103307415234,
-  -0.001192753911703261, 0.0005096695247430425, -0.00022315475845357939, 9.945751278180853e-5, -4.492623673813314e-5,
-  2.050721277567069e-5, -9.439488275268397e-6, 4.374866789907488e-6, -2.039215753801366e-6, 9.55141213040742e-7,
-  -4.492469198764566e-7, 2.1207184805554665e-7, -1.0043224823968099e-7, 4.7698101693639804e-8, -2.2711094608943164e-8,
-  1.0838659214896955e-8, -5.183475041970047e-9, 2.4836745438024785e-9, -1.1921401405860912e-9, 5.731367241678862e-10,
-  -2.7595228851242334e-10, 1.330476437424449e-10,
-]);
+function lnGamma2Poly(z: number): number {
+  // Horner form, unrolled (highest degree first).
+  let s = 1.330476437424449e-10;
+  s = s * z - 2.7595228851242334e-10;
+  s = s * z + 5.731367241678862e-10;
+  s = s * z - 1.1921401405860912e-9;
+  s = s * z + 2.4836745438024785e-9;
+  s = s * z - 5.183475041970047e-9;
+  s = s * z + 1.0838659214896955e-8;
+  s = s * z - 2.2711094608943164e-8;
+  s = s * z + 4.7698101693639804e-8;
+  s = s * z - 1.0043224823968099e-7;
+  s = s * z + 2.1207184805554665e-7;
+  s = s * z - 4.492469198764566e-7;
+  s = s * z + 9.55141213040742e-7;
+  s = s * z - 2.039215753801366e-6;
+  s = s * z + 4.374866789907488e-6;
+  s = s * z - 9.439488275268397e-6;
+  s = s * z + 2.050721277567069e-5;
+  s = s * z - 4.492623673813314e-5;
+  s = s * z + 9.945751278180853e-5;
+  s = s * z - 0.00022315475845357939;
+  s = s * z + 0.0005096695247430425;
+  s = s * z - 0.001192753911703261;
+  s = s * z + 0.0028905103307415234;
+  s = s * z - 0.007385551028673986;
+  s = s * z + 0.020580808427784546;
+  s = s * z - 0.0673523010531981;
+  s = s * z + 0.3224670334241132;
+  return s;
+}
 
 /**
  * Stirling-series coefficients B_{2k}/(2k(2k − 1)), k = 1..10. With x ≥ 10 the first omitted term is
  * below 2e-20, i.e. a relative truncation error below 3e-18 in δ(x).
  */
-const STIRLING_SERIES: Float64Array = new Float64Array([
-  0.08333333333333333, -0.002777777777777778, 0.0007936507936507937, -0.0005952380952380953, 0.0008417508417508417,
-  -0.0019175269175269176, 0.00641025641025641, -0.029550653594771242, 0.17964437236883057, -1.3924322169059011,
-]);
+function stirlingPoly(w: number): number {
+  // Horner form, unrolled (highest degree first).
+  let s = -1.3924322169059011;
+  s = s * w + 0.17964437236883057;
+  s = s * w - 0.029550653594771242;
+  s = s * w + 0.00641025641025641;
+  s = s * w - 0.0019175269175269176;
+  s = s * w + 0.0008417508417508417;
+  s = s * w - 0.0005952380952380953;
+  s = s * w + 0.0007936507936507937;
+  s = s * w - 0.002777777777777778;
+  s = s * w + 0.08333333333333333;
+  return s;
+}
 
 /** ln Γ(2 + z) − (1 − γ)z, for |z| ≤ ½ (Horner in z, then times z²). */
 function lnGamma2Tail(z: number): number {
-  const c = LNGAMMA2_SERIES;
-  let s = c[c.length - 1]!;
-  for (let i = c.length - 2; i >= 0; i--) s = s * z + c[i]!;
-  return s * z * z;
+  return lnGamma2Poly(z) * z * z;
 }
 
 /** ln Γ(1 + z) for |z| ≤ ½ with relative accuracy near z = 0 (ln Γ(1 + z) = ln Γ(2 + z) − ln(1 + z)). */
@@ -45,11 +75,7 @@ function lnGamma1p(z: number): number {
 
 /** Asymptotic Stirling correction δ(x) for x ≥ 10 (Horner in 1/x²). */
 function stirlingSeries(x: number): number {
-  const c = STIRLING_SERIES;
-  const w = 1 / (x * x);
-  let s = c[c.length - 1]!;
-  for (let i = c.length - 2; i >= 0; i--) s = s * w + c[i]!;
-  return s / x;
+  return stirlingPoly(1 / (x * x)) / x;
 }
 
 /**

@@ -10,63 +10,135 @@ const CDF_UNDERFLOW = 38.5;
 const PDF_UNDERFLOW = 38.7;
 
 // Published coefficients (rounded to the nearest double).
-/** Cody (1993) ANORM: Φ(−y) = exp(−y²/2)·P(y)/Q(y) on (0.66291, √32]. Highest degree first. */
-const ANORM_MID_P: Float64Array = new Float64Array([
-  1.0765576773720192e-8, 0.39894151208813466, 8.883149794388377, 93.50665613217785, 597.2702763948002,
-  2494.5375852903726, 6848.190450536283, 11602.65143764735, 9842.714838383978,
-]);
-const ANORM_MID_Q: Float64Array = new Float64Array([
-  1, 22.266688044328117, 235.387901782625, 1519.3775994075547, 6485.558298266761, 18615.571640885097, 34900.95272114598,
-  38912.00328609327, 19685.429676859992,
-]);
-/** Cody (1993) ANORM: Φ(−y) = exp(−y²/2)/y·(1/√(2π) − t·P(t)/Q(t)), t = 1/y², beyond √32. Highest degree first. */
-const ANORM_TAIL_P: Float64Array = new Float64Array([
-  0.023073441764940174, 0.215898534057957, 0.12740116116024736, 0.022235277870649807, 0.0014216191932278934,
-  2.9112874951168793e-5,
-]);
-const ANORM_TAIL_Q: Float64Array = new Float64Array([
-  1, 1.284260096144911, 0.4682382124808651, 0.06598813786892856, 0.0037823963320275824, 7.297515550839662e-5,
-]);
-/** Cody (1993) ANORM: Φ(z) − ½ = z·P(z²)/Q(z²) on |z| ≤ 0.66291. Highest degree first. */
-const ANORM_CENTRAL_P: Float64Array = new Float64Array([
-  0.06568233791820745, 2.2352520354606837, 161.02823106855587, 1067.6894854603709, 18154.98125334356,
-]);
-const ANORM_CENTRAL_Q: Float64Array = new Float64Array([
-  1, 47.202581904688245, 976.0985517377767, 10260.932208618979, 45507.78933502673,
-]);
-/** Wichura (1988) AS 241 PPND16: Φ⁻¹(½ + q) = q·A(r)/B(r), r = 0.180625 − q², |q| ≤ 0.425. Highest degree first. */
-const AS241_CENTRAL_A: Float64Array = new Float64Array([
-  2509.0809287301227, 33430.57558358813, 67265.7709270087, 45921.95393154987, 13731.69376550946, 1971.5909503065513,
-  133.14166789178438, 3.3871328727963665,
-]);
-const AS241_CENTRAL_B: Float64Array = new Float64Array([
-  5226.495278852854, 28729.085735721943, 39307.89580009271, 21213.794301586597, 5394.196021424751, 687.1870074920579,
-  42.31333070160091, 1,
-]);
-/** Wichura (1988) AS 241 PPND16: −Φ⁻¹(t) = C(r)/D(r), r = √(−ln t) − 1.6, for √(−ln t) ≤ 5. Highest degree first. */
-const AS241_MID_C: Float64Array = new Float64Array([
-  0.0007745450142783414, 0.022723844989269184, 0.2417807251774506, 1.2704582524523684, 3.6478483247632045,
-  5.769497221460691, 4.630337846156546, 1.4234371107496835,
-]);
-const AS241_MID_D: Float64Array = new Float64Array([
-  1.0507500716444169e-9, 0.0005475938084995345, 0.015198666563616457, 0.14810397642748008, 0.6897673349851,
-  1.6763848301838038, 2.053191626637759, 1,
-]);
-/** Wichura (1988) AS 241 PPND16: −Φ⁻¹(t) = E(r)/F(r), r = √(−ln t) − 5, beyond. Highest degree first. */
-const AS241_TAIL_E: Float64Array = new Float64Array([
-  2.0103343992922881e-7, 2.7115555687434876e-5, 0.0012426609473880784, 0.026532189526576124, 0.29656057182850487,
-  1.7848265399172913, 5.463784911164114, 6.657904643501103,
-]);
-const AS241_TAIL_F: Float64Array = new Float64Array([
-  2.0442631033899397e-15, 1.421511758316446e-7, 1.8463183175100548e-5, 0.0007868691311456133, 0.014875361290850615,
-  0.1369298809227358, 0.599832206555888, 1,
-]);
-
-/** Horner evaluation of c[0]·x^(n−1) + … + c[n−1] (coefficients highest degree first). */
-function polyval(c: Float64Array, x: number): number {
-  let s = c[0]!;
-  for (let i = 1; i < c.length; i++) s = s * x + c[i]!;
-  return s;
+/** Cody (1993) ANORM: Φ(−y) = exp(−y²/2)·P(y)/Q(y) on (0.66291, √32]. Horner form, unrolled. */
+function anormMidP(x: number): number {
+  return (
+    (((((((1.0765576773720192e-8 * x + 0.39894151208813466) * x + 8.883149794388377) * x + 93.50665613217785) * x +
+      597.2702763948002) *
+      x +
+      2494.5375852903726) *
+      x +
+      6848.190450536283) *
+      x +
+      11602.65143764735) *
+      x +
+    9842.714838383978
+  );
+}
+function anormMidQ(x: number): number {
+  return (
+    (((((((x + 22.266688044328117) * x + 235.387901782625) * x + 1519.3775994075547) * x + 6485.558298266761) * x +
+      18615.571640885097) *
+      x +
+      34900.95272114598) *
+      x +
+      38912.00328609327) *
+      x +
+    19685.429676859992
+  );
+}
+/** Cody (1993) ANORM: Φ(−y) = exp(−y²/2)/y·(1/√(2π) − t·P(t)/Q(t)), t = 1/y², beyond √32. Horner form, unrolled. */
+function anormTailP(x: number): number {
+  return (
+    ((((0.023073441764940174 * x + 0.215898534057957) * x + 0.12740116116024736) * x + 0.022235277870649807) * x +
+      0.0014216191932278934) *
+      x +
+    2.9112874951168793e-5
+  );
+}
+function anormTailQ(x: number): number {
+  return (
+    ((((x + 1.284260096144911) * x + 0.4682382124808651) * x + 0.06598813786892856) * x + 0.0037823963320275824) * x +
+    7.297515550839662e-5
+  );
+}
+/** Cody (1993) ANORM: Φ(z) − ½ = z·P(z²)/Q(z²) on |z| ≤ 0.66291. Horner form, unrolled. */
+function anormCentralP(x: number): number {
+  return (
+    (((0.06568233791820745 * x + 2.2352520354606837) * x + 161.02823106855587) * x + 1067.6894854603709) * x +
+    18154.98125334356
+  );
+}
+function anormCentralQ(x: number): number {
+  return (((x + 47.202581904688245) * x + 976.0985517377767) * x + 10260.932208618979) * x + 45507.78933502673;
+}
+/** Wichura (1988) AS 241 PPND16: Φ⁻¹(½ + q) = q·A(r)/B(r), r = 0.180625 − q², |q| ≤ 0.425. Horner form, unrolled. */
+function as241CentralA(x: number): number {
+  return (
+    ((((((2509.0809287301227 * x + 33430.57558358813) * x + 67265.7709270087) * x + 45921.95393154987) * x +
+      13731.69376550946) *
+      x +
+      1971.5909503065513) *
+      x +
+      133.14166789178438) *
+      x +
+    3.3871328727963665
+  );
+}
+function as241CentralB(x: number): number {
+  return (
+    ((((((5226.495278852854 * x + 28729.085735721943) * x + 39307.89580009271) * x + 21213.794301586597) * x +
+      5394.196021424751) *
+      x +
+      687.1870074920579) *
+      x +
+      42.31333070160091) *
+      x +
+    1
+  );
+}
+/** Wichura (1988) AS 241 PPND16: −Φ⁻¹(t) = C(r)/D(r), r = √(−ln t) − 1.6, for √(−ln t) ≤ 5. Horner form, unrolled. */
+function as241MidC(x: number): number {
+  return (
+    ((((((0.0007745450142783414 * x + 0.022723844989269184) * x + 0.2417807251774506) * x + 1.2704582524523684) * x +
+      3.6478483247632045) *
+      x +
+      5.769497221460691) *
+      x +
+      4.630337846156546) *
+      x +
+    1.4234371107496835
+  );
+}
+function as241MidD(x: number): number {
+  return (
+    ((((((1.0507500716444169e-9 * x + 0.0005475938084995345) * x + 0.015198666563616457) * x + 0.14810397642748008) *
+      x +
+      0.6897673349851) *
+      x +
+      1.6763848301838038) *
+      x +
+      2.053191626637759) *
+      x +
+    1
+  );
+}
+/** Wichura (1988) AS 241 PPND16: −Φ⁻¹(t) = E(r)/F(r), r = √(−ln t) − 5, beyond. Horner form, unrolled. */
+function as241TailE(x: number): number {
+  return (
+    ((((((2.0103343992922881e-7 * x + 2.7115555687434876e-5) * x + 0.0012426609473880784) * x + 0.026532189526576124) *
+      x +
+      0.29656057182850487) *
+      x +
+      1.7848265399172913) *
+      x +
+      5.463784911164114) *
+      x +
+    6.657904643501103
+  );
+}
+function as241TailF(x: number): number {
+  return (
+    ((((((2.0442631033899397e-15 * x + 1.421511758316446e-7) * x + 1.8463183175100548e-5) * x + 0.0007868691311456133) *
+      x +
+      0.014875361290850615) *
+      x +
+      0.1369298809227358) *
+      x +
+      0.599832206555888) *
+      x +
+    1
+  );
 }
 
 /**
@@ -82,22 +154,22 @@ function expMinusHalfSquare(y: number): number {
 function lowerTail(y: number): number {
   if (y >= CDF_UNDERFLOW) return 0;
   if (y <= SQRT_32) {
-    const num = polyval(ANORM_MID_P, y);
-    const den = polyval(ANORM_MID_Q, y);
+    const num = anormMidP(y);
+    const den = anormMidQ(y);
     return expMinusHalfSquare(y) * (num / den);
   }
   // Φ(−y) = exp(−y²/2)/y · (1/√(2π) − t·P(t)/Q(t)), t = 1/y².
   const t = 1 / (y * y);
-  const num = polyval(ANORM_TAIL_P, t);
-  const den = polyval(ANORM_TAIL_Q, t);
+  const num = anormTailP(t);
+  const den = anormTailQ(t);
   return (expMinusHalfSquare(y) * (INV_SQRT_2PI - (t * num) / den)) / y;
 }
 
 /** Φ(z) − ½ for |z| ≤ 0.66291 (Cody's ANORM first approximation, odd in z). */
 function centralOffset(z: number): number {
   const t = z * z;
-  const num = polyval(ANORM_CENTRAL_P, t);
-  const den = polyval(ANORM_CENTRAL_Q, t);
+  const num = anormCentralP(t);
+  const den = anormCentralQ(t);
   return (z * num) / den;
 }
 
@@ -249,8 +321,8 @@ export function normalSf(x: number, mean = 0, sd = 1): number {
  */
 export function quantileCentral(q: number): number {
   const r = 0.180625 - q * q;
-  const num = polyval(AS241_CENTRAL_A, r);
-  const den = polyval(AS241_CENTRAL_B, r);
+  const num = as241CentralA(r);
+  const den = as241CentralB(r);
   return (q * num) / den;
 }
 
@@ -266,13 +338,13 @@ export function quantileTail(t: number): number {
   let r = Math.sqrt(-Math.log(t));
   if (r <= 5) {
     r -= 1.6;
-    const num = polyval(AS241_MID_C, r);
-    const den = polyval(AS241_MID_D, r);
+    const num = as241MidC(r);
+    const den = as241MidD(r);
     return num / den;
   }
   r -= 5;
-  const num = polyval(AS241_TAIL_E, r);
-  const den = polyval(AS241_TAIL_F, r);
+  const num = as241TailE(r);
+  const den = as241TailF(r);
   return num / den;
 }
 

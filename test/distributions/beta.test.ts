@@ -86,4 +86,25 @@ describe("betaQuantile(p, a, b)", () => {
     expect(betaQuantile(0.3, 0, 2)).toBe(0);
     expect(betaQuantile(0.3, 2, 0)).toBe(1);
   });
+
+  it("finds the side of ½ with or without I_{1/2}(a, b), from starts at ½ or rounded to 0 or 1", () => {
+    // AS 109's start is exactly ½ here; the root is ½ (up to the CDF's rounding).
+    expectClose(betaQuantile(0.5, 1e5, 1e5), 0.5, { rtol: 1e-14 }, "median of Beta(1e5, 1e5)");
+    // The start rounds to 1 (x > ½ side, iterated on 1 − x): the upper-tail power law takes over.
+    expectClose(betaQuantile(8.860076792103023e-82, 615.5391592596964, 4.920905052417491), 0.7181160793936097, {
+      rtol: 1e-12,
+    });
+    // Round trips on both sides of the median, with a < b and a > b.
+    for (const [a, b] of [
+      [2, 30],
+      [30, 2],
+      [0.3, 0.2],
+      [0.2, 0.3],
+    ] as const) {
+      for (const p of [1e-30, 0.1, 0.45, 0.55, 0.9, 1 - 1e-12]) {
+        const x = betaQuantile(p, a, b);
+        expectClose(betaCdf(x, a, b), p, { rtol: 1e-12 }, `I(I⁻¹(${p}; ${a}, ${b}))`);
+      }
+    }
+  });
 });
