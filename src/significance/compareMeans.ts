@@ -1,22 +1,15 @@
 import * as z from "zod/mini";
 import { InvalidArgumentError, StatsError } from "../errors.js";
 import {
-  consistentSumSquares,
-  covarianceFromSums,
-  type Moments,
-  momentsFromSums,
-  pairedSampleMoments,
-  sampleMoments,
-} from "../internal/moments.js";
-import {
-  alternative,
-  finiteNumber,
-  finiteSample,
-  integerAtLeast,
-  nonNegativeNumber,
-  openUnitInterval,
-  parseArguments,
-} from "../internal/validate.js";
+  type MeanArmMoments,
+  type MeanDataForms,
+  meanArmMoments,
+  meanArmSchema,
+  type ParsedMeanArm,
+  SAMPLE_MESSAGE,
+} from "../internal/meanArm.js";
+import type { Moments } from "../internal/moments.js";
+import { alternative, finiteNumber, openUnitInterval, parseArguments } from "../internal/validate.js";
 import type { Alternative, MeanSummary, SufficientStatistics } from "../types.js";
 import {
   assertNonZeroControl,
@@ -227,7 +220,7 @@ export function compareMeans(
   treatment: MeanData,
   options: CompareMeansOptions = {},
 ): CompareMeansResult {
-  const args = parseArguments(NAME, inputSchema(control, treatment), { control, treatment, options });
+  const args = parseArguments(NAME, inputSchema(control, treatment), { control, treatment, options }) as ParsedInput;
   const opts = args.options;
   const alt: Alternative = opts.alternative ?? "two-sided";
   const level = opts.confidenceLevel ?? 0.95;
@@ -235,15 +228,15 @@ export function compareMeans(
   const equalVariance = opts.equalVariance ?? false;
   const relativeInterval = opts.relativeInterval ?? "delta";
 
-  const c = armMoments(args.control as ParsedArm);
-  const t = armMoments(args.treatment as ParsedArm);
+  const c = meanArmMoments(args.control as ParsedMeanArm);
+  const t = meanArmMoments(args.treatment as ParsedMeanArm);
   const issues: { path: string[]; message: string }[] = [];
   for (const [name, arm] of [
     ["control", c],
     ["treatment", t],
   ] as const) {
     if (!(Number.isFinite(arm.y.mean) && Number.isFinite(arm.y.variance))) {
-      issues.push({ path: [name], message: "must be an array of at least 2 finite numbers" });
+      issues.push({ path: [name], message: SAMPLE_MESSAGE });
     }
   }
   if ((c.covariate === undefined) !== (t.covariate === undefined)) {
@@ -287,7 +280,7 @@ export function compareMeans(
       (t.y.n - 1) * t.covariate.covariance +
       t.y.n * (t.covariate.mean - xBar) * (t.y.mean - yBar);
     theta = sxx > 0 && syy > 0 ? sxy / sxx : 0;
-    const adjust = (arm: ArmMoments): Moments => {
+    const adjust = (arm: MeanArmMoments): Moments => {
       const cov = arm.covariate!;
       return {
         n: arm.y.n,
@@ -364,47 +357,6 @@ export function compareMeans(
 // ---------------------------------------------------------------------------------------------
 // Private helpers
 
-interface ArmMoments {
-  readonly y: Moments;
-  readonly covariate?: { readonly mean: number; readonly variance: number; readonly covariance: number };
-}
-
-type ParsedArm =
-  | ArrayLike<number>
-  | { values: ArrayLike<number>; covariate: ArrayLike<number> }
-  | { n: number; mean: number; sd: number }
-  | {
-      n: number;
-      sum: number;
-      sumSquares: number;
-      covariateSum?: number | undefined;
-      covariateSumSquares?: number | undefined;
-      crossSum?: number | undefined;
-    };
-
-function armMoments(arm: ParsedArm): ArmMoments {
-  if (Array.isArray(arm) || arm instanceof Float64Array || !("n" in arm || "values" in arm)) {
-    return { y: sampleMoments(arm as ArrayLike<number>) };
-  }
-  if ("values" in arm) {
-    const m = pairedSampleMoments(arm.values, arm.covariate);
-    return { y: m.y, covariate: { mean: m.x.mean, variance: m.x.variance, covariance: m.covariance } };
-  }
-  if ("mean" in arm) return { y: { n: arm.n, mean: arm.mean, variance: arm.sd * arm.sd } };
-  const y = momentsFromSums(arm.n, arm.sum, arm.sumSquares);
-  if (arm.covariateSum === undefined || arm.covariateSumSquares === undefined || arm.crossSum === undefined)
-    return { y };
-  const x = momentsFromSums(arm.n, arm.covariateSum, arm.covariateSumSquares);
-  return {
-    y,
-    covariate: {
-      mean: x.mean,
-      variance: x.variance,
-      covariance: covarianceFromSums(arm.n, arm.sum, arm.covariateSum, arm.crossSum),
-    },
-  };
-}
-
 interface TTestOutcome {
   readonly difference: EffectEstimate;
   readonly statistic: number;
@@ -448,72 +400,13 @@ function tTest(
   };
 }
 
-const DATA_FORMS =
-  "must be a sample of at least 2 finite numbers, { values, covariate }, { n, mean, sd } or { n, sum, sumSquares }";
-
-const sampleWithCovariate = () =>
-  z.strictObject({ values: finiteSample(2), covariate: finiteSample(2) }, { error: DATA_FORMS }).check(
-    z.refine((d) => d.values.length === d.covariate.length, {
-      error: "must have as many values as values",
-      path: ["covariate"],
-    }),
-  );
-
-const meanSummary = () =>
-  z.strictObject({ n: integerAtLeast(2), mean: finiteNumber(), sd: nonNegativeNumber() }, { error: DATA_FORMS });
-
-const sufficientStatistics = () =>
-  z
-    .strictObject(
-      {
-        n: integerAtLeast(2),
-        sum: finiteNumber(),
-        sumSquares: nonNegativeNumber(),
-        covariateSum: z.optional(finiteNumber()),
-        covariateSumSquares: z.optional(nonNegativeNumber()),
-        crossSum: z.optional(finiteNumber()),
-      },
-      { error: DATA_FORMS },
-    )
-    .check(
-      z.refine((d) => consistentSumSquares(d.n, d.sum, d.sumSquares), {
-        error: "must be >= sum^2 / n (inconsistent sums give a negative variance)",
-        path: ["sumSquares"],
-      }),
-      z.refine(
-        (d) =>
-          (d.covariateSum === undefined) === (d.covariateSumSquares === undefined) &&
-          (d.covariateSum === undefined) === (d.crossSum === undefined),
-        { error: "covariateSum, covariateSumSquares and crossSum go together (all or none)", path: ["covariateSum"] },
-      ),
-      z.refine(
-        (d) =>
-          d.covariateSum === undefined ||
-          d.covariateSumSquares === undefined ||
-          consistentSumSquares(d.n, d.covariateSum, d.covariateSumSquares),
-        { error: "must be >= covariateSum^2 / n", path: ["covariateSumSquares"] },
-      ),
-    );
-
-/**
- * A Float64Array holds only numbers, so its finiteness is checked after the moments pass (a non-finite
- * value makes the mean or the sum of squares non-finite) instead of in a separate validation pass.
- */
-const float64Sample = () =>
-  z.custom<Float64Array>((v) => v instanceof Float64Array && v.length >= 2, {
-    error: "must be an array of at least 2 finite numbers",
-  });
-
-function armSchema(value: unknown) {
-  if (value instanceof Float64Array) return float64Sample();
-  if (Array.isArray(value)) return finiteSample(2);
-  if (typeof value === "object" && value !== null) {
-    if ("values" in value || "covariate" in value) return sampleWithCovariate();
-    if ("mean" in value || "sd" in value) return meanSummary();
-    if ("sum" in value || "sumSquares" in value) return sufficientStatistics();
-  }
-  return z.custom<never>(() => false, { error: DATA_FORMS });
-}
+const FORMS: MeanDataForms = {
+  message:
+    "must be a sample of at least 2 finite numbers, { values, covariate }, { n, mean, sd } or { n, sum, sumSquares }",
+  covariate: true,
+  proportion: false,
+  finitenessFromMoments: true,
+};
 
 const optionsSchema = () =>
   z.strictObject(
@@ -527,6 +420,30 @@ const optionsSchema = () =>
     { error: "must be an object of known options" },
   );
 
-function inputSchema(control: unknown, treatment: unknown) {
-  return z.object({ control: armSchema(control), treatment: armSchema(treatment), options: optionsSchema() });
+interface ParsedInput {
+  readonly control: unknown;
+  readonly treatment: unknown;
+  readonly options: z.output<ReturnType<typeof optionsSchema>>;
+}
+
+/**
+ * Input schemas by the schemas of their arms (at most one per pair of forms), built on first use: building
+ * the schemas costs more than the arithmetic of a 100-value readout.
+ */
+const inputSchemas = new Map<z.ZodMiniType<unknown>, Map<z.ZodMiniType<unknown>, z.ZodMiniType<unknown>>>();
+
+function inputSchema(control: unknown, treatment: unknown): z.ZodMiniType<unknown> {
+  const c = meanArmSchema(control, FORMS);
+  const t = meanArmSchema(treatment, FORMS);
+  let byTreatment = inputSchemas.get(c);
+  if (byTreatment === undefined) {
+    byTreatment = new Map();
+    inputSchemas.set(c, byTreatment);
+  }
+  let schema = byTreatment.get(t);
+  if (schema === undefined) {
+    schema = z.object({ control: c, treatment: t, options: optionsSchema() });
+    byTreatment.set(t, schema);
+  }
+  return schema;
 }
