@@ -93,14 +93,41 @@ export interface SequentialReadout {
   /** The readout's level (the default of {@link ConfidenceSequenceOptions.confidenceLevel}). */
   readonly confidenceLevel: number;
   /** Treatment minus control (CUPED-adjusted when the readout used a covariate). */
-  readonly difference: { readonly estimate: number; readonly standardError: number };
+  readonly difference: ReadoutEffect;
   /** The relative lift with its delta-method standard error. */
-  readonly relativeLift: { readonly estimate: number; readonly standardError: number };
+  readonly relativeLift: ReadoutEffect;
   /** Control arm: `n` (means, ratios) or `visitors` (proportions). */
-  readonly control: { readonly n: number } | { readonly visitors: number };
+  readonly control: ReadoutArmSize;
   /** Treatment arm: `n` (means, ratios) or `visitors` (proportions). */
-  readonly treatment: { readonly n: number } | { readonly visitors: number };
+  readonly treatment: ReadoutArmSize;
 }
+
+/**
+ * An effect of a readout, as {@link confidenceSequence} reads it.
+ *
+ * @public
+ */
+export interface ReadoutEffect {
+  /** The point estimate. */
+  readonly estimate: number;
+  /** Its standard error. */
+  readonly standardError: number;
+}
+
+/**
+ * The size of one arm of a readout: `n` for means and ratios, `visitors` for proportions.
+ *
+ * @public
+ */
+export type ReadoutArmSize =
+  | {
+      /** Units in the arm (means, ratio metrics). */
+      readonly n: number;
+    }
+  | {
+      /** Visitors in the arm (proportions). */
+      readonly visitors: number;
+    };
 
 /**
  * Options of {@link confidenceSequence}.

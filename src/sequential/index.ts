@@ -8,6 +8,8 @@ export {
   type ConfidenceSequenceOptions,
   type ConfidenceSequenceResult,
   confidenceSequence,
+  type ReadoutArmSize,
+  type ReadoutEffect,
   type SequentialEstimate,
   type SequentialReadout,
 } from "./confidenceSequence.js";
