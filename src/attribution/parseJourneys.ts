@@ -18,6 +18,7 @@ const optionsSchema = optionsObject({
     z.string({ error: "must be a string" }).check(
       z.length(1, { error: "must be one character" }),
       z.refine((d) => d !== '"' && d !== "\n" && d !== "\r", { error: "must not be a quote or a line break" }),
+      z.refine((d) => d !== "\uFEFF", { error: "must not be a byte-order mark" }),
     ),
   ),
 });
@@ -57,7 +58,8 @@ export interface ParseJourneysOptions {
    */
   readonly separator?: string;
   /**
-   * Field delimiter of the CSV (one character; ChannelAttribution's `Data.csv` uses `";"`).
+   * Field delimiter of the CSV (one character other than a quote, a line break or a byte-order
+   * mark; never auto-detected; ChannelAttribution's `Data.csv` uses `";"`).
    * @defaultValue `","`
    */
   readonly delimiter?: string;
@@ -68,14 +70,19 @@ export interface ParseJourneysOptions {
  * style) into {@link Journey} rows.
  *
  * @remarks
- * The CSV is read per RFC 4180 by the library's own small parser: fields may be quoted, contain the
- * delimiter, line breaks and doubled quotes (`""`); CRLF, LF and CR line ends are accepted; a
- * leading byte-order mark is dropped; blank lines are skipped. The first record is the header.
+ * The CSV is read per RFC 4180 with Papa Parse 5.7.1 (`papaparse`, a runtime dependency: a
+ * widely used, maintained CSV parser with no dependencies that runs in browsers, Deno and Node,
+ * chosen so the library does not carry a hand-rolled parser). It is configured so nothing is
+ * guessed or converted (the delimiter is never auto-detected, values stay strings): fields may be
+ * quoted, contain the delimiter, line breaks and doubled quotes (`""`); CRLF, LF and CR line ends
+ * are accepted, even mixed; a leading byte-order mark is dropped; blank lines are skipped; spaces
+ * between a closing quote and the next delimiter are ignored. The first record is the header.
  * Paths are split on `separator` and every name trimmed; counts must be plain decimal numbers
  * (`Number` syntax, surrounding spaces allowed) that are finite and non-negative. Rows are returned
  * in file order without aggregation (the models aggregate identical paths themselves). Method: one
  * pass, O(length of the text).
  *
+ * @reference Holt, Matthew, and contributors. 2026. "Papa Parse." Version 5.7.1. https://www.papaparse.com/
  * @reference Shafranovich, Y. 2005. "Common Format and MIME Type for Comma-Separated Values (CSV)
  * Files." RFC 4180. IETF. doi:10.17487/RFC4180
  *

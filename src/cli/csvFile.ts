@@ -1,6 +1,7 @@
 /**
- * CSV input files of the command line, read with the library's own RFC 4180 parser; every problem
- * is reported with the file, the line and the column.
+ * CSV input files of the command line, read with the library's CSV reader (`src/attribution/csv.ts`,
+ * an adapter over Papa Parse 5.7.1); every problem is reported with the file, the line and the
+ * column.
  *
  * @packageDocumentation
  */

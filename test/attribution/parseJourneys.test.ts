@@ -110,5 +110,21 @@ describe("parseJourneys", () => {
     expectThrowsNaming(() => parseJourneys("path\n", { delimiter: '"' }), "parseJourneys", [
       "options.delimiter: must not be a quote or a line break",
     ]);
+    expectThrowsNaming(() => parseJourneys("path\n", { delimiter: "\uFEFF" }), "parseJourneys", [
+      "options.delimiter: must not be a byte-order mark",
+    ]);
+  });
+
+  test("the delimiter is not guessed: a ';' file read with ',' has one column", () => {
+    expectThrowsNaming(() => parseJourneys("path;total_conversions\na;1\n"), "parseJourneys", [
+      'options.pathColumn: column "path" not found in the header ("path;total_conversions")',
+    ]);
+  });
+
+  test("line numbers stay right with mixed line ends and quoted line breaks", () => {
+    const csv = 'path,total_conversions\r\n"a\r\n > b",1\n\r"c",x\r\n';
+    expectThrowsNaming(() => parseJourneys(csv), "parseJourneys", [
+      'csvText.line 5.total_conversions: must be a finite number >= 0 (got "x")',
+    ]);
   });
 });
