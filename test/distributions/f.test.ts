@@ -16,6 +16,13 @@ describe("fCdf(x, df1, df2) / fSf(x, df1, df2)", () => {
     expectClose(fSf(100, 5, 50), 8.139642227455311e-25, { rtol: 1e-13 }, "fSf(100, 5, 50)");
   });
 
+  it("far tails with unequal large df (λ in double-double; 3.1e-13 before)", () => {
+    // mpmath, 60 digits: I_z(d1/2, d2/2) at z = d1/(d1 + d2 x) with d1 = 1608.57…, d2 = 500865.07….
+    const truth = 4.088469867018959e-224;
+    expectClose(fSf(3.995738286547197, 500865.0770894506, 1608.5676371555762), truth, { rtol: 1e-13 }, "fSf");
+    expectClose(fCdf(1 / 3.995738286547197, 1608.5676371555762, 500865.0770894506), truth, { rtol: 1e-13 }, "fCdf");
+  });
+
   it("keeps relative accuracy when d1·x ≪ d2 (@stdlib loses digits there)", () => {
     // F(x; 2, d2) = 1 − (1 + 2x/d2)^(−d2/2) exactly.
     for (const [x, d2] of [

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   betaPowerTerm,
   betaTailFromBoth,
+  fDistributionLambda,
+  lastLambdaLow,
   onePlusSquareRatioPow,
   regularizedBeta,
   regularizedBetaComplement,
@@ -22,6 +24,18 @@ describe("regularizedBeta(x, a, b)", () => {
     expectClose(betaTailFromBoth(0.2, 0.8, 2, 3, true), 0.8192, { rtol: 1e-14 }, "betaTailFromBoth");
     expectClose(betaPowerTerm(0.5, 0.5, 2, 2), 0.375, { rtol: 1e-15 }, "betaPowerTerm");
     expectClose(onePlusSquareRatioPow(2, 4, 2.5), 2 ** -2.5, { rtol: 1e-15 }, "onePlusSquareRatioPow");
+    expectClose(fDistributionLambda(2, 4, 6), -12 / 14, { rtol: 1e-15 }, "fDistributionLambda");
+    // λ = 1129.0322580645161873738… (mpmath): the double 1129.032258064516 plus 8.768012330752465e-14.
+    expect(fDistributionLambda(0.3, 1e5, 1e3)).toBe(1129.032258064516);
+    expectClose(lastLambdaLow(), 8.768012330752465e-14, { rtol: 1e-14 }, "lastLambdaLow");
+  });
+
+  it("small shape beside a large one, I_x > 0.95: the complement keeps its digits (it lost up to 15 %)", () => {
+    // mpmath: 1 − I_{1e-6}(0.01, 1e5) = 0.018135355624321984354…
+    expectClose(regularizedBetaComplement(1e-6, 0.01, 1e5), 0.018135355624321985, { rtol: 1e-14 }, "a = 0.01");
+    // The mirrored lower tail takes the same route (1 − 2^−20 is exact).
+    const y = 2 ** -20;
+    expectClose(regularizedBeta(1 - y, 1e5, 0.01), regularizedBetaComplement(y, 0.01, 1e5), { rtol: 1e-14 });
   });
 
   it("closed forms: I_x(1, 1) = x, I_x(a, 1) = x^a, I_x(1, b) = 1 − (1 − x)^b", () => {
