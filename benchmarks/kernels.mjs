@@ -40,18 +40,18 @@ const stdlib = {
 // Each kernel with its peers. "1 - cdf" marks a peer that has no upper tail of its own.
 const kernels = {
   normalCdf: {
-    jstat: (x) => jStat.normal.cdf(x, 0, 1),
-    "simple-statistics": (x) => ss.cumulativeStdNormalProbability(x),
-    "@stdlib": (x) => stdlib.normalCdf(x, 0, 1),
+    jstat: (x, m = 0, s = 1) => jStat.normal.cdf(x, m, s),
+    "simple-statistics": (x, m = 0, s = 1) => ss.cumulativeStdNormalProbability((x - m) / s),
+    "@stdlib": (x, m = 0, s = 1) => stdlib.normalCdf(x, m, s),
   },
   normalSf: {
-    "jstat (1 - cdf)": (x) => 1 - jStat.normal.cdf(x, 0, 1),
-    "@stdlib (1 - cdf)": (x) => 1 - stdlib.normalCdf(x, 0, 1),
+    "jstat (1 - cdf)": (x, m = 0, s = 1) => 1 - jStat.normal.cdf(x, m, s),
+    "@stdlib (1 - cdf)": (x, m = 0, s = 1) => 1 - stdlib.normalCdf(x, m, s),
   },
   normalQuantile: {
-    jstat: (p) => jStat.normal.inv(p, 0, 1),
-    "simple-statistics": (p) => ss.probit(p),
-    "@stdlib": (p) => stdlib.normalQuantile(p, 0, 1),
+    jstat: (p, m = 0, s = 1) => jStat.normal.inv(p, m, s),
+    "simple-statistics": (p, m = 0, s = 1) => m + s * ss.probit(p),
+    "@stdlib": (p, m = 0, s = 1) => stdlib.normalQuantile(p, m, s),
   },
   erf: { jstat: (x) => jStat.erf(x), "simple-statistics": (x) => ss.errorFunction(x), "@stdlib": (x) => stdlib.erf(x) },
   erfc: { jstat: (x) => jStat.erfc(x), "@stdlib": (x) => stdlib.erfc(x) },
