@@ -1,32 +1,41 @@
 /**
- * Public procedures beside their peers on the same inputs: `compareMeans` beside simple-statistics'
- * `tTestTwoSample` with a jstat p-value and beside a hand-written Welch test on @stdlib's t CDF; the
- * validation-only cost of a sample beside the arithmetic it guards; `compareProportions` beside a jstat
- * z-test; `sampleSizeTwoProportions` beside the textbook normal-approximation formula.
+ * Public procedures beside their peers on the same inputs: `compareMeans` beside @stdlib's `ttest2`
+ * (`@stdlib/stats-ttest2`) and simple-statistics' `tTestTwoSample` with a jstat p-value; `mannWhitneyUTest`
+ * beside simple-statistics' `wilcoxonRankSum` (no @stdlib Mann–Whitney / Wilcoxon rank-sum package is
+ * installed); the cost of validating a sample beside the arithmetic it guards; `compareProportions` beside a
+ * jstat z-test; `sampleSizeTwoProportions` beside the textbook normal-approximation formula.
  *
  * Inputs are built outside the timed callbacks from a seeded generator and rotated through a pool; every
  * result is folded into a sink checked for finiteness, so the engine cannot drop the work. Speed is compared
  * as a ratio (peer time / our time: > 1 means we are faster). Trend data, not a gate: no timing assertions.
  *
- * The peers do less than the public calls: simple-statistics returns only Student's t (no df, p-value or
- * interval), the hand formulas skip validation, intervals and relative lifts, and the hand sample size is
- * the closed form where ours solves R's `power.prop.test(strict = TRUE)` equation.
+ * The peers do less than the public calls: @stdlib's `ttest2` gives t, df, p-value and the interval of the
+ * difference but no relative lift (and validates only that its inputs are numeric arrays); simple-statistics
+ * returns only Student's t (no df, p-value or interval) and only the rank sum W (no p-value, tie correction,
+ * Hodges–Lehmann estimate or interval); the hand formulas skip validation, intervals and relative lifts,
+ * and the hand sample size is the closed form where ours solves R's `power.prop.test(strict = TRUE)` equation.
  *
- * @stdlib/stats-ttest2 (stdlib's own two-sample t-test) is not installed; until it is, stdlib takes part
- * through its t CDF (`@stdlib/stats-base-dists-t-cdf`) under a hand-written Welch statistic.
+ * Validation: a raw sample's values are checked inside the moments pass (a `typeof` test per element of a
+ * plain array in the compensated-sum loop; non-finite values show as non-finite moments), and the schema
+ * checks only shape and length. "arithmetic only" is the same two-pass moments algorithm without those
+ * checks, so (ours − arithmetic only) / arithmetic only is what validation costs.
  *
  * Run: npx vitest bench --run benchmarks/procedures.bench.ts
  */
+
 import { createRequire } from "node:module";
-import stdlibTCdf from "@stdlib/stats-base-dists-t-cdf";
-import { tTestTwoSample } from "simple-statistics";
+import ttest2 from "@stdlib/stats-ttest2";
+import { tTestTwoSample, wilcoxonRankSum } from "simple-statistics";
 import { bench, describe } from "vitest";
-import { sampleMoments } from "../src/internal/moments.js";
+import { bayesianMeans } from "../src/bayesian/bayesianMeans.js";
+import { type MeanDataForms, meanArmSchema } from "../src/internal/meanArm.js";
+import { type Moments, sampleMoments } from "../src/internal/moments.js";
 import { createRandom } from "../src/internal/prng.js";
 import { isFiniteSample } from "../src/internal/validate.js";
 import { sampleSizeTwoProportions } from "../src/power/sampleSizeTwoProportions.js";
 import { compareMeans } from "../src/significance/compareMeans.js";
 import { compareProportions } from "../src/significance/compareProportions.js";
+import { mannWhitneyUTest } from "../src/significance/mannWhitneyUTest.js";
 
 interface JStatLike {
   studentt: { cdf(x: number, df: number): number };
@@ -65,26 +74,54 @@ function armPool(n: number, poolSize: number, seed: number): ArmPair[] {
   return pool;
 }
 
-/** Welch's test written out with one mean/variance pass per arm and @stdlib's t CDF for the p-value. */
-function handWelch(control: Float64Array, treatment: Float64Array): number {
-  const moments = (x: Float64Array): [number, number] => {
-    let sum = 0;
-    for (let i = 0; i < x.length; i++) sum += x[i]!;
-    const mean = sum / x.length;
-    let ss = 0;
-    for (let i = 0; i < x.length; i++) {
-      const d = x[i]! - mean;
-      ss += d * d;
-    }
-    return [mean, ss / (x.length - 1)];
-  };
-  const [mc, vc] = moments(control);
-  const [mt, vt] = moments(treatment);
-  const wc = vc / control.length;
-  const wt = vt / treatment.length;
-  const t = (mt - mc) / Math.sqrt(wc + wt);
-  const df = (wc + wt) ** 2 / ((wc * wc) / (control.length - 1) + (wt * wt) / (treatment.length - 1));
-  return 2 * stdlibTCdf(-Math.abs(t), df);
+/**
+ * The arithmetic of `sampleMoments` without its checks (compensated mean, corrected two-pass variance): the
+ * baseline that validation overhead is measured against. One copy per array kind keeps each loop
+ * monomorphic; the compensated sum is written out for the same reason (`compensatedSum` sees both kinds).
+ */
+function uncheckedMomentsArray(values: readonly number[]): Moments {
+  const n = values.length;
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  let mean = (sum + compensation) / n;
+  let deviations = 0;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i]! - mean;
+    deviations += d;
+    squares += d * d;
+  }
+  mean += deviations / n;
+  return { n, mean, variance: Math.max(0, (squares - (deviations * deviations) / n) / (n - 1)) };
+}
+
+/** {@link uncheckedMomentsArray} for a Float64Array (a separate copy, see there). */
+function uncheckedMomentsFloat64(values: Float64Array): Moments {
+  const n = values.length;
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  let mean = (sum + compensation) / n;
+  let deviations = 0;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i]! - mean;
+    deviations += d;
+    squares += d * d;
+  }
+  mean += deviations / n;
+  return { n, mean, variance: Math.max(0, (squares - (deviations * deviations) / n) / (n - 1)) };
 }
 
 /** simple-statistics' pooled t with a two-sided p-value from jstat's t CDF (the peers' Student test). */
@@ -94,9 +131,7 @@ function simpleStatisticsStudent(control: number[], treatment: number[]): number
   return 2 * jStat.studentt.cdf(-Math.abs(t), control.length + treatment.length - 2);
 }
 
-const SIZES = [100, 10_000, 1_000_000] as const;
-
-for (const n of SIZES) {
+for (const n of [100, 10_000, 1_000_000] as const) {
   const pool = armPool(n, n >= 1_000_000 ? 2 : 16, 20_261_129 + n);
   let i = 0;
   const next = (): ArmPair => pool[i++ % pool.length]!;
@@ -113,32 +148,124 @@ for (const n of SIZES) {
       const p = next();
       check(compareMeans(p.controlArray, p.treatmentArray, { equalVariance: true }).pValue);
     });
+    // ttest2(x, y) tests mean(x) − mean(y): treatment first, as compareMeans reports treatment − control.
+    bench("peer: @stdlib/stats-ttest2 Welch, Float64Array", () => {
+      const p = next();
+      check(ttest2(p.treatment, p.control).pValue);
+    });
+    bench("peer: @stdlib/stats-ttest2 Welch, number[]", () => {
+      const p = next();
+      check(ttest2(p.treatmentArray, p.controlArray).pValue);
+    });
+    bench("peer: @stdlib/stats-ttest2 Student, number[]", () => {
+      const p = next();
+      check(ttest2(p.treatmentArray, p.controlArray, { variance: "equal" }).pValue);
+    });
     bench("peer: simple-statistics tTestTwoSample + jstat t CDF (Student), number[]", () => {
       const p = next();
       check(simpleStatisticsStudent(p.controlArray, p.treatmentArray));
     });
-    bench("peer: hand Welch + @stdlib t CDF, Float64Array", () => {
-      const p = next();
-      check(handWelch(p.control, p.treatment));
-    });
   });
 }
 
-describe("validation beside arithmetic, 1e6 observations (one arm)", () => {
+for (const n of [10_000, 1_000_000] as const) {
+  const pool = armPool(n, 2, 31_337 + n);
+  let i = 0;
+  const next = (): ArmPair => pool[i++ % pool.length]!;
+  // A call on 1e6 + 1e6 values takes about a second: a few iterations, no time budget.
+  const options = n >= 1_000_000 ? { iterations: 3, warmupIterations: 1, time: 0, warmupTime: 0 } : {};
+  describe(`Mann–Whitney U, ${n} observations per arm`, () => {
+    bench(
+      "ours: mannWhitneyUTest (normal approx., tie correction, Hodges–Lehmann + interval), number[]",
+      () => {
+        const p = next();
+        check(mannWhitneyUTest(p.controlArray, p.treatmentArray).pValue);
+      },
+      options,
+    );
+    bench(
+      "ours: mannWhitneyUTest, Float64Array",
+      () => {
+        const p = next();
+        check(mannWhitneyUTest(p.control, p.treatment).pValue);
+      },
+      options,
+    );
+    bench(
+      "peer: simple-statistics wilcoxonRankSum (rank sum only), number[]",
+      () => {
+        const p = next();
+        check(wilcoxonRankSum(p.treatmentArray, p.controlArray));
+      },
+      options,
+    );
+    bench(
+      "validation only: isFiniteSample of both arms (mannWhitneyUTest's schema), number[]",
+      () => {
+        const p = next();
+        check(isFiniteSample(p.controlArray, 1) && isFiniteSample(p.treatmentArray, 1) ? 1 : 0);
+      },
+      options,
+    );
+  });
+}
+
+describe("validation beside arithmetic, 1e6 observations per arm", () => {
   const pool = armPool(1_000_000, 2, 7);
   let i = 0;
   const next = (): ArmPair => pool[i++ % pool.length]!;
-  bench("arithmetic: sampleMoments, Float64Array", () => {
-    check(sampleMoments(next().control).variance);
+  const forms: MeanDataForms = { message: "bad arm", covariate: true, proportion: false, finitenessFromMoments: true };
+  // One arm: the moments pass with and without its checks, and the schema's own work.
+  bench("arithmetic only: moments without checks, number[]", () => {
+    check(uncheckedMomentsArray(next().controlArray).variance);
   });
-  bench("arithmetic: sampleMoments, number[]", () => {
+  bench("arithmetic only: moments without checks, Float64Array", () => {
+    check(uncheckedMomentsFloat64(next().control).variance);
+  });
+  bench("checked: sampleMoments (typeof folded in), number[]", () => {
     check(sampleMoments(next().controlArray).variance);
   });
-  bench("validation: isFiniteSample, Float64Array", () => {
+  bench("checked: sampleMoments (finiteness from the moments), Float64Array", () => {
+    check(sampleMoments(next().control).variance);
+  });
+  bench("validation only: arm schema (shape and length), number[]", () => {
+    const a = next().controlArray;
+    check(meanArmSchema(a, forms).safeParse(a).success ? 1 : 0);
+  });
+  bench("validation only: arm schema (shape and length), Float64Array", () => {
+    const a = next().control;
+    check(meanArmSchema(a, forms).safeParse(a).success ? 1 : 0);
+  });
+  bench("for reference: a separate isFiniteSample pass, number[]", () => {
+    check(isFiniteSample(next().controlArray, 2) ? 1 : 0);
+  });
+  bench("for reference: a separate isFiniteSample pass, Float64Array", () => {
     check(isFiniteSample(next().control, 2) ? 1 : 0);
   });
-  bench("validation: isFiniteSample, number[]", () => {
-    check(isFiniteSample(next().controlArray, 2) ? 1 : 0);
+  // Both arms through the public calls, beside the unchecked arithmetic of both arms.
+  bench("public: compareMeans Welch, number[]", () => {
+    const p = next();
+    check(compareMeans(p.controlArray, p.treatmentArray).pValue);
+  });
+  bench("public: compareMeans Welch, Float64Array", () => {
+    const p = next();
+    check(compareMeans(p.control, p.treatment).pValue);
+  });
+  bench("public: bayesianMeans, number[]", () => {
+    const p = next();
+    check(bayesianMeans(p.controlArray, p.treatmentArray).chanceToWin);
+  });
+  bench("public: bayesianMeans, Float64Array", () => {
+    const p = next();
+    check(bayesianMeans(p.control, p.treatment).chanceToWin);
+  });
+  bench("arithmetic only: unchecked moments of both arms, number[]", () => {
+    const p = next();
+    check(uncheckedMomentsArray(p.controlArray).variance + uncheckedMomentsArray(p.treatmentArray).variance);
+  });
+  bench("arithmetic only: unchecked moments of both arms, Float64Array", () => {
+    const p = next();
+    check(uncheckedMomentsFloat64(p.control).variance + uncheckedMomentsFloat64(p.treatment).variance);
   });
 });
 

@@ -1,21 +1,29 @@
 // Public procedures beside their peers, timed in interleaved rounds in one process so that load on a shared
 // machine hits every contender alike (the vitest bench in procedures.bench.ts runs them one after another).
 //
-// Speed is reported as a ratio, peer time / our time (> 1: we are faster): the median over rounds of the
-// per-round ratio. Inputs come from a seeded generator and are built before timing; every result feeds a sink.
-// The public call on a number[] validates every value; on a Float64Array compareMeans checks finiteness
-// from the moments instead, so (number[] − Float64Array) / Float64Array bounds the validation overhead.
+// Speed is reported as a ratio, time / our time (for a peer: > 1 means we are faster): the median over rounds
+// of the per-round ratio. Inputs come from a seeded generator and are built before timing; every result feeds
+// a sink. Peers: @stdlib/stats-ttest2 and simple-statistics' tTestTwoSample (+ jstat t CDF) for compareMeans;
+// simple-statistics' wilcoxonRankSum (rank sum only) for mannWhitneyUTest (no @stdlib Mann–Whitney is installed).
+//
+// Validation: compareMeans and bayesianMeans check a raw sample's values inside the moments pass, so the
+// public call on both arms is set beside the same moments arithmetic without checks ("arithmetic only", a
+// copy below): (public − arithmetic only) / arithmetic only bounds the validation overhead from above (it also
+// holds options parsing and the t quantile and survival function, a few microseconds, and whatever the
+// library's moments functions cost beyond these local copies); the same copy with the typeof check folded in
+// measures the check itself.
 //
 // Usage: npm run build && node benchmarks/procedures.mjs
-import { createRequire } from "node:module";
+//   or, without writing dist/: bundle this file with esbuild, resolving ../dist/<area>/index.js to
+//   src/<area>/index.ts, and run the bundle (see the report of issue 4).
+import ttest2 from "@stdlib/stats-ttest2";
+import jStatModule from "jstat";
+import { tTestTwoSample, wilcoxonRankSum } from "simple-statistics";
+import { bayesianMeans } from "../dist/bayesian/index.js";
 import { sampleSizeTwoProportions } from "../dist/power/index.js";
-import { compareMeans, compareProportions } from "../dist/significance/index.js";
+import { compareMeans, compareProportions, mannWhitneyUTest } from "../dist/significance/index.js";
 
-const require = createRequire(import.meta.url);
-const jStatModule = require("jstat");
 const jStat = jStatModule.jStat ?? jStatModule;
-const { tTestTwoSample } = require("simple-statistics");
-const stdlibTCdf = require("@stdlib/stats-base-dists-t-cdf");
 
 // mulberry32 + Box–Muller: a fixed seed gives the same inputs on every run.
 function generator(seed) {
@@ -44,22 +52,76 @@ function armPool(n, poolSize, seed) {
   });
 }
 
-function handWelch(control, treatment) {
-  const moments = (x) => {
-    let sum = 0;
-    for (let i = 0; i < x.length; i++) sum += x[i];
-    const mean = sum / x.length;
-    let ss = 0;
-    for (let i = 0; i < x.length; i++) ss += (x[i] - mean) ** 2;
-    return [mean, ss / (x.length - 1)];
-  };
-  const [mc, vc] = moments(control);
-  const [mt, vt] = moments(treatment);
-  const wc = vc / control.length;
-  const wt = vt / treatment.length;
-  const t = (mt - mc) / Math.sqrt(wc + wt);
-  const df = (wc + wt) ** 2 / ((wc * wc) / (control.length - 1) + (wt * wt) / (treatment.length - 1));
-  return 2 * stdlibTCdf(-Math.abs(t), df);
+// The arithmetic of the library's sampleMoments without its checks: Neumaier's compensated mean, then the
+// corrected two-pass variance (the baseline of the validation overhead). One copy per array kind, so that
+// each stays monomorphic (a shared copy would be slowed by seeing both kinds and flatter the library).
+function uncheckedMomentsArray(values) {
+  const n = values.length;
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  let mean = (sum + compensation) / n;
+  let deviations = 0;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - mean;
+    deviations += d;
+    squares += d * d;
+  }
+  mean += deviations / n;
+  return Math.max(0, (squares - (deviations * deviations) / n) / (n - 1));
+}
+
+// uncheckedMomentsArray with the library's check folded in (a typeof test per element in the first pass):
+// beside it, the cost of the check itself, free of differences between the library's functions and these copies.
+function checkedMomentsArray(values) {
+  const n = values.length;
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v !== "number") return Number.NaN;
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  let mean = (sum + compensation) / n;
+  let deviations = 0;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - mean;
+    deviations += d;
+    squares += d * d;
+  }
+  mean += deviations / n;
+  return Math.max(0, (squares - (deviations * deviations) / n) / (n - 1));
+}
+
+function uncheckedMomentsFloat64(values) {
+  const n = values.length;
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  let mean = (sum + compensation) / n;
+  let deviations = 0;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - mean;
+    deviations += d;
+    squares += d * d;
+  }
+  mean += deviations / n;
+  return Math.max(0, (squares - (deviations * deviations) / n) / (n - 1));
 }
 
 function simpleStatisticsStudent(control, treatment) {
@@ -78,6 +140,8 @@ function timeRounds(contenders, rounds, budgetMs) {
   const perRound = contenders.map(() => []);
   for (let round = 0; round < rounds; round++) {
     contenders.forEach(([, fn], i) => {
+      // One untimed call first, so that no contender pays for the previous one's inputs leaving the cache.
+      fold(fn(round));
       let calls = 0;
       const start = performance.now();
       let elapsed = 0;
@@ -102,11 +166,13 @@ function report(title, contenders, { rounds = 9, budgetMs = 60, ours = 0 } = {})
   timeRounds(contenders, 1, budgetMs / 2);
   const perRound = timeRounds(contenders, rounds, budgetMs);
   console.log(`\n${title}`);
-  contenders.forEach(([name], i) => {
+  // A contender [name, fn, base] is compared with contender `base` instead of `ours`.
+  contenders.forEach(([name, , base = ours], i) => {
     const ms = median(perRound[i]);
-    const ratio = median(perRound[i].map((t, r) => t / perRound[ours][r]));
+    const ratio = median(perRound[i].map((t, r) => t / perRound[base][r]));
+    const to = base === ours ? "ours" : `#${base}`;
     console.log(
-      `  ${name.padEnd(64)} ${(ms * 1000).toFixed(2).padStart(12)} µs/call   ratio to ours ${ratio.toFixed(3)}`,
+      `  #${i} ${name.padEnd(72)} ${(ms * 1000).toFixed(2).padStart(12)} µs/call   ratio to ${to} ${ratio.toFixed(3)}`,
     );
   });
 }
@@ -115,24 +181,76 @@ for (const n of [100, 10_000, 1_000_000]) {
   const pool = armPool(n, n >= 1_000_000 ? 2 : 16, 20_261_129 + n);
   const at = (k) => pool[k % pool.length];
   report(
-    `two-sample t-test, ${n} observations per arm (ratio: time / compareMeans Welch on Float64Array)`,
+    `two-sample t-test, ${n} observations per arm (ratio: time / compareMeans Welch on number[])`,
     [
+      ["ours: compareMeans Welch, number[]", (k) => compareMeans(at(k).controlArray, at(k).treatmentArray).pValue],
       ["ours: compareMeans Welch, Float64Array", (k) => compareMeans(at(k).control, at(k).treatment).pValue],
-      [
-        "ours: compareMeans Welch, number[] (validated)",
-        (k) => compareMeans(at(k).controlArray, at(k).treatmentArray).pValue,
-      ],
       [
         "ours: compareMeans Student, number[]",
         (k) => compareMeans(at(k).controlArray, at(k).treatmentArray, { equalVariance: true }).pValue,
+      ],
+      // ttest2(x, y) tests mean(x) − mean(y): treatment first, as compareMeans reports treatment − control.
+      ["peer: @stdlib/stats-ttest2 Welch, number[]", (k) => ttest2(at(k).treatmentArray, at(k).controlArray).pValue],
+      ["peer: @stdlib/stats-ttest2 Welch, Float64Array", (k) => ttest2(at(k).treatment, at(k).control).pValue],
+      [
+        "peer: @stdlib/stats-ttest2 Student, number[]",
+        (k) => ttest2(at(k).treatmentArray, at(k).controlArray, { variance: "equal" }).pValue,
       ],
       [
         "peer: simple-statistics tTestTwoSample + jstat t CDF (Student)",
         (k) => simpleStatisticsStudent(at(k).controlArray, at(k).treatmentArray),
       ],
-      ["peer: hand Welch + @stdlib t CDF, Float64Array", (k) => handWelch(at(k).control, at(k).treatment)],
     ],
     n >= 1_000_000 ? { rounds: 7, budgetMs: 150 } : {},
+  );
+}
+
+for (const n of [10_000, 1_000_000]) {
+  const pool = armPool(n, 2, 31_337 + n);
+  const at = (k) => pool[k % pool.length];
+  report(
+    `Mann–Whitney U, ${n} observations per arm (ratio: time / mannWhitneyUTest on number[])`,
+    [
+      [
+        "ours: mannWhitneyUTest (normal approx., Hodges–Lehmann + interval), number[]",
+        (k) => mannWhitneyUTest(at(k).controlArray, at(k).treatmentArray).pValue,
+      ],
+      ["ours: mannWhitneyUTest, Float64Array", (k) => mannWhitneyUTest(at(k).control, at(k).treatment).pValue],
+      [
+        "peer: simple-statistics wilcoxonRankSum (rank sum only), number[]",
+        (k) => wilcoxonRankSum(at(k).treatmentArray, at(k).controlArray),
+      ],
+    ],
+    // A call on 1e6 + 1e6 values takes about a second: one call per contender and round.
+    n >= 1_000_000 ? { rounds: 3, budgetMs: 0 } : { rounds: 7, budgetMs: 100 },
+  );
+}
+
+{
+  // One pair of arms: every contender reads the same 32 MB, so cache effects do not differ between them.
+  const pool = armPool(1_000_000, 1, 7);
+  const at = (k) => pool[k % pool.length];
+  report(
+    "validation beside arithmetic, 1e6 observations per arm (ratio: time / unchecked moments of both arms, number[] unless #1)",
+    [
+      [
+        "arithmetic only: unchecked moments of both arms, number[]",
+        (k) => uncheckedMomentsArray(at(k).controlArray) + uncheckedMomentsArray(at(k).treatmentArray),
+      ],
+      [
+        "arithmetic only: unchecked moments of both arms, Float64Array",
+        (k) => uncheckedMomentsFloat64(at(k).control) + uncheckedMomentsFloat64(at(k).treatment),
+      ],
+      [
+        "same arithmetic with the typeof check folded in, number[]",
+        (k) => checkedMomentsArray(at(k).controlArray) + checkedMomentsArray(at(k).treatmentArray),
+      ],
+      ["public: compareMeans Welch, number[]", (k) => compareMeans(at(k).controlArray, at(k).treatmentArray).pValue],
+      ["public: compareMeans Welch, Float64Array", (k) => compareMeans(at(k).control, at(k).treatment).pValue, 1],
+      ["public: bayesianMeans, number[]", (k) => bayesianMeans(at(k).controlArray, at(k).treatmentArray).chanceToWin],
+      ["public: bayesianMeans, Float64Array", (k) => bayesianMeans(at(k).control, at(k).treatment).chanceToWin, 1],
+    ],
+    { rounds: 31, budgetMs: 60 },
   );
 }
 

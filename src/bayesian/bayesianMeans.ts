@@ -1,9 +1,17 @@
 import * as z from "zod/mini";
 import { normalCdf, normalQuantile } from "../distributions/normal.js";
-import { StatsError } from "../errors.js";
+import { type InputIssue, InvalidArgumentError, StatsError } from "../errors.js";
+import {
+  type MeanDataForms,
+  meanArmMoments,
+  meanArmSchema,
+  type ParsedMeanArm,
+  SAMPLE_MESSAGE,
+  sampleValueIssues,
+} from "../internal/meanArm.js";
 import { finiteNumber, openUnitInterval, parseArguments, positiveNumber } from "../internal/validate.js";
 import type { ConfidenceInterval } from "../types.js";
-import { type ArmMoments, armMoments, type BayesianMeanData, meanArmSchema } from "./armData.js";
+import { type ArmMoments, type BayesianMeanData, MEAN_DATA_FORMS } from "./armData.js";
 import { normalPositiveNegativeParts } from "./normalLoss.js";
 
 const NAME = "bayesianMeans";
@@ -173,15 +181,31 @@ export function bayesianMeans(
   treatment: BayesianMeanData,
   options: BayesianMeansOptions = {},
 ): BayesianMeansResult {
-  const args = parseArguments(NAME, inputSchema(control, treatment), { control, treatment, options });
+  const args = parseArguments(NAME, inputSchema(control, treatment), { control, treatment, options }, () =>
+    sampleValueIssues({ control, treatment }, FORMS),
+  );
   const opts = args.options;
   const relative = opts.relative ?? true;
   const prior: NormalPrior | null =
     opts.prior === undefined || opts.prior === null ? null : { mean: opts.prior.mean, variance: opts.prior.variance };
   const level = opts.credibleLevel ?? 0.95;
 
-  const c = armMoments(args.control as BayesianMeanData);
-  const t = armMoments(args.treatment as BayesianMeanData);
+  const c = meanArmMoments(args.control as ParsedMeanArm).y;
+  const t = meanArmMoments(args.treatment as ParsedMeanArm).y;
+  // Raw samples are validated by their moments pass (see FORMS): a bad value makes them non-finite.
+  const issues: InputIssue[] = [];
+  for (const [name, value, m] of [
+    ["control", control, c],
+    ["treatment", treatment, t],
+  ] as const) {
+    if (
+      (Array.isArray(value) || value instanceof Float64Array) &&
+      !(Number.isFinite(m.mean) && Number.isFinite(m.variance))
+    ) {
+      issues.push({ path: [name], message: SAMPLE_MESSAGE });
+    }
+  }
+  if (issues.length > 0) throw new InvalidArgumentError(NAME, issues);
   const { estimate, variance } = effect(c, t, relative);
 
   const precision = 1 / variance + (prior === null ? 0 : 1 / prior.variance);
@@ -247,10 +271,21 @@ const optionsSchema = () =>
     { error: "must be an object of known options" },
   );
 
+/**
+ * The arm forms bayesianMeans accepts, with a raw sample's values left to the moments pass, so that validation
+ * adds no pass over a large sample (the moments are checked in {@link bayesianMeans}).
+ */
+const FORMS: MeanDataForms = {
+  message: MEAN_DATA_FORMS,
+  covariate: false,
+  proportion: true,
+  finitenessFromMoments: true,
+};
+
 function inputSchema(control: unknown, treatment: unknown) {
   return z.object({
-    control: meanArmSchema(control),
-    treatment: meanArmSchema(treatment),
+    control: meanArmSchema(control, FORMS),
+    treatment: meanArmSchema(treatment, FORMS),
     options: optionsSchema(),
   });
 }

@@ -14,6 +14,7 @@
  * @internal
  */
 import * as z from "zod/mini";
+import type { InputIssue } from "../errors.js";
 import {
   consistentSumSquares,
   covarianceFromSums,
@@ -22,7 +23,7 @@ import {
   pairedSampleMoments,
   sampleMoments,
 } from "./moments.js";
-import { count, finiteNumber, finiteSample, integerAtLeast, nonNegativeNumber } from "./validate.js";
+import { count, finiteNumber, finiteSample, integerAtLeast, isFiniteSample, nonNegativeNumber } from "./validate.js";
 
 /** Which forms a procedure accepts besides samples, summaries and sufficient statistics. @internal */
 export interface MeanDataForms {
@@ -33,8 +34,11 @@ export interface MeanDataForms {
   /** Accept `{ visitors, conversions }` with per-unit variance p̂(1 − p̂). */
   readonly proportion: boolean;
   /**
-   * Leave a `Float64Array`'s finiteness to the caller, which checks that the moments it gets are finite
-   * (a non-finite value makes the mean or the variance non-finite), so validation adds no pass.
+   * Leave a raw sample's values (plain array or `Float64Array`) to the moments pass: the schema checks only
+   * that it is an array of at least 2 elements, and the caller checks that the moments it gets are finite
+   * (a non-number or non-finite value makes the mean or the variance non-finite, see `sampleMoments`), so
+   * validation adds no pass over the sample. The caller passes {@link sampleValueIssues} to
+   * `parseArguments` so that a sample's bad values are still named when another field fails the schema.
    */
   readonly finitenessFromMoments: boolean;
 }
@@ -70,8 +74,11 @@ export type ParsedMeanArm =
 /** The message of a sample that is too short or holds a non-finite value. @internal */
 export const SAMPLE_MESSAGE = "must be an array of at least 2 finite numbers";
 
-const float64Sample = () =>
-  z.custom<Float64Array>((v) => v instanceof Float64Array && v.length >= 2, { error: SAMPLE_MESSAGE });
+const isSampleShaped = (v: unknown): v is ArrayLike<unknown> => Array.isArray(v) || v instanceof Float64Array;
+
+/** An array or Float64Array of at least 2 elements, whatever they hold (the moments pass checks them). */
+const sampleShape = () =>
+  z.custom<ArrayLike<number>>((v) => isSampleShaped(v) && v.length >= 2, { error: SAMPLE_MESSAGE });
 
 const sampleWithCovariate = (message: string) =>
   z.strictObject({ values: finiteSample(2), covariate: finiteSample(2) }, { error: message }).check(
@@ -131,7 +138,7 @@ const proportion = (message: string) =>
     .check(z.refine((d) => d.conversions <= d.visitors, { error: "must be <= visitors", path: ["conversions"] }));
 
 type ArmForm =
-  | "float64"
+  | "sampleShape"
   | "sample"
   | "sampleWithCovariate"
   | "proportion"
@@ -141,8 +148,7 @@ type ArmForm =
   | "none";
 
 function armForm(value: unknown, forms: MeanDataForms): ArmForm {
-  if (value instanceof Float64Array && forms.finitenessFromMoments) return "float64";
-  if (Array.isArray(value) || value instanceof Float64Array) return "sample";
+  if (isSampleShaped(value)) return forms.finitenessFromMoments ? "sampleShape" : "sample";
   if (typeof value === "object" && value !== null) {
     if (forms.covariate && ("values" in value || "covariate" in value)) return "sampleWithCovariate";
     if (forms.proportion && ("visitors" in value || "conversions" in value)) return "proportion";
@@ -156,8 +162,8 @@ function armForm(value: unknown, forms: MeanDataForms): ArmForm {
 
 function buildSchema(form: ArmForm, message: string): z.ZodMiniType<unknown> {
   switch (form) {
-    case "float64":
-      return float64Sample();
+    case "sampleShape":
+      return sampleShape();
     case "sample":
       return finiteSample(2);
     case "sampleWithCovariate":
@@ -197,6 +203,23 @@ export function meanArmSchema(value: unknown, forms: MeanDataForms): z.ZodMiniTy
     byForm.set(form, schema);
   }
   return schema;
+}
+
+/**
+ * Issues for the raw samples among `arms` (keyed by argument name) that are long enough but hold a
+ * non-number or non-finite value, when `forms` leaves values to the moments pass; none otherwise. For the
+ * failure path of `parseArguments` only: it reads every value again.
+ * @internal
+ */
+export function sampleValueIssues(arms: Readonly<Record<string, unknown>>, forms: MeanDataForms): InputIssue[] {
+  if (!forms.finitenessFromMoments) return [];
+  const issues: InputIssue[] = [];
+  for (const [name, value] of Object.entries(arms)) {
+    if (isSampleShaped(value) && value.length >= 2 && !isFiniteSample(value, 2)) {
+      issues.push({ path: [name], message: SAMPLE_MESSAGE });
+    }
+  }
+  return issues;
 }
 
 /**

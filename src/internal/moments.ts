@@ -27,11 +27,23 @@ export interface PairedMoments {
 /**
  * Mean by compensated summation refined by one correction pass, and the variance by the corrected
  * two-pass formula Σ(x − m)² − (Σ(x − m))²/n (Chan, Golub and LeVeque 1983), as R's `mean` and `var`.
+ *
+ * @remarks
+ * The moments double as the finiteness check of the sample, so that validation adds no pass over it: a NaN
+ * or ±Infinity makes the mean or the variance non-finite, and a plain array's elements are checked with
+ * `typeof` in the first pass (before any arithmetic on them, so a bigint, symbol or object is never
+ * coerced), which gives NaN moments for a hole, string, `null` or other non-number. Callers that take
+ * unvalidated arrays check that the moments they get are finite.
  * @internal
  */
 export function sampleMoments(values: ArrayLike<number>): Moments {
+  // One function per kind of array, so that every element access stays monomorphic.
+  return values instanceof Float64Array ? float64Moments(values) : arrayMoments(values as ArrayLike<unknown>);
+}
+
+function float64Moments(values: Float64Array): Moments {
   const n = values.length;
-  let mean = compensatedSum(values) / n;
+  const mean = compensatedSum(values) / n;
   let deviations = 0;
   let squares = 0;
   for (let i = 0; i < n; i++) {
@@ -39,9 +51,45 @@ export function sampleMoments(values: ArrayLike<number>): Moments {
     deviations += d;
     squares += d * d;
   }
-  mean += deviations / n;
+  return finishMoments(n, mean, deviations, squares);
+}
+
+function arrayMoments(values: ArrayLike<unknown>): Moments {
+  const n = values.length;
+  const sum = numberCheckedSum(values);
+  if (Number.isNaN(sum)) return { n, mean: Number.NaN, variance: Number.NaN };
+  const mean = sum / n;
+  let deviations = 0;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (values[i] as number) - mean;
+    deviations += d;
+    squares += d * d;
+  }
+  return finishMoments(n, mean, deviations, squares);
+}
+
+/** The corrected mean and variance from the first-pass mean and the sums of deviations and their squares. */
+function finishMoments(n: number, mean: number, deviations: number, squares: number): Moments {
   const variance = n > 1 ? Math.max(0, (squares - (deviations * deviations) / n) / (n - 1)) : 0;
-  return { n, mean, variance };
+  return { n, mean: mean + deviations / n, variance };
+}
+
+/**
+ * Neumaier's compensated sum (as `compensatedSum` in `summation.ts`) of values that may not be numbers:
+ * NaN at the first non-number. The `typeof` test costs nothing measurable beside the dependent additions.
+ */
+function numberCheckedSum(values: ArrayLike<unknown>): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number") return Number.NaN;
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return sum + compensation;
 }
 
 /** Moments of two equally long samples and their covariance (two-pass). @internal */
@@ -49,6 +97,8 @@ export function pairedSampleMoments(y: ArrayLike<number>, x: ArrayLike<number>):
   const my = sampleMoments(y);
   const mx = sampleMoments(x);
   const n = y.length;
+  // A non-number makes its moments NaN: stop before doing arithmetic on it.
+  if (Number.isNaN(my.mean) || Number.isNaN(mx.mean)) return { n, y: my, x: mx, covariance: Number.NaN };
   let cross = 0;
   let dy = 0;
   let dx = 0;

@@ -14,9 +14,18 @@ import { type InputIssue, InvalidArgumentError } from "../errors.js";
 /**
  * Parses `input` with `schema`, or throws one {@link InvalidArgumentError} naming `functionName` and every bad field.
  *
+ * @remarks
+ * `deferredIssues` is called only when the schema fails, for the checks a caller leaves out of the schema
+ * to run them in its own arithmetic (a sample's values, checked by its moments pass): their issues join the
+ * schema's, so one error still names every bad field.
  * @internal
  */
-export function parseArguments<S extends z.ZodMiniType>(functionName: string, schema: S, input: unknown): z.output<S> {
+export function parseArguments<S extends z.ZodMiniType>(
+  functionName: string,
+  schema: S,
+  input: unknown,
+  deferredIssues?: () => readonly InputIssue[],
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues: InputIssue[] = result.error.issues.map((issue) => ({
@@ -24,6 +33,7 @@ export function parseArguments<S extends z.ZodMiniType>(functionName: string, sc
     message: issue.message,
     code: issue.code,
   }));
+  if (deferredIssues !== undefined) issues.push(...deferredIssues());
   throw new InvalidArgumentError(functionName, issues);
 }
 

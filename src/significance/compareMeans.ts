@@ -7,6 +7,7 @@ import {
   meanArmSchema,
   type ParsedMeanArm,
   SAMPLE_MESSAGE,
+  sampleValueIssues,
 } from "../internal/meanArm.js";
 import type { Moments } from "../internal/moments.js";
 import { alternative, finiteNumber, openUnitInterval, parseArguments } from "../internal/validate.js";
@@ -171,9 +172,9 @@ export interface CompareMeansResult extends ReadoutResult {
  * Method: means by compensated summation with a correction pass, variances by the corrected two-pass
  * algorithm (raw data) or from the sums; p-values from the Student t survival function (`2·sf(|t|)`,
  * `sf(t)` or `cdf(t)`); intervals `d ± t·SE` with t the upper α/2 (or α) quantile of Student's t with ν df.
- * O(n) time, O(1) memory. A `Float64Array` sample is checked for finite values by the moments pass
- * itself (a non-finite value makes the mean or variance non-finite), so validation adds no pass over
- * large samples; plain arrays are checked element by element.
+ * O(n) time, O(1) memory. A raw sample (plain array or `Float64Array`) is checked by the moments pass
+ * itself (a non-finite value makes the mean or variance non-finite, and a plain array's elements are
+ * tested with `typeof` in the same loop), so validation adds no pass over large samples.
  *
  * Edge cases: data that are essentially constant (R's rule: SE < 10·ε·max(|ȳ_T|, |ȳ_C|)) and a control
  * mean of 0 (no relative lift) throw `DEGENERATE_DATA`.
@@ -220,7 +221,9 @@ export function compareMeans(
   treatment: MeanData,
   options: CompareMeansOptions = {},
 ): CompareMeansResult {
-  const args = parseArguments(NAME, inputSchema(control, treatment), { control, treatment, options }) as ParsedInput;
+  const args = parseArguments(NAME, inputSchema(control, treatment), { control, treatment, options }, () =>
+    sampleValueIssues({ control, treatment }, FORMS),
+  ) as ParsedInput;
   const opts = args.options;
   const alt: Alternative = opts.alternative ?? "two-sided";
   const level = opts.confidenceLevel ?? 0.95;

@@ -224,6 +224,26 @@ describe("bayesianMeans rejects bad input, naming the function and the field", (
       "treatment: must be an array of at least 2 finite numbers",
     ],
     [
+      "Infinity in a Float64Array sample",
+      () => bayesianMeans(Float64Array.of(1, Number.POSITIVE_INFINITY, 3), ok),
+      "control: must be an array of at least 2 finite numbers",
+    ],
+    [
+      "a string in a plain sample",
+      () => bayesianMeans([1, "2", 3] as never, ok),
+      "control: must be an array of at least 2 finite numbers",
+    ],
+    [
+      "a bigint in a plain sample",
+      () => bayesianMeans(ok, [1, 2n, 3] as never),
+      "treatment: must be an array of at least 2 finite numbers",
+    ],
+    [
+      "a bad sample value beside a bad option",
+      () => bayesianMeans([1, Number.NaN, 3], ok, { credibleLevel: 2 }),
+      "options.credibleLevel: must be < 1; control: must be an array of at least 2 finite numbers",
+    ],
+    [
       "unknown data form",
       () => bayesianMeans({ foo: 1 } as never, ok),
       "control: must be a sample of at least 2 finite numbers",

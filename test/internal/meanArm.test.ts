@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type MeanDataForms, meanArmMoments, meanArmSchema, SAMPLE_MESSAGE } from "../../src/internal/meanArm.js";
+import {
+  type MeanDataForms,
+  meanArmMoments,
+  meanArmSchema,
+  SAMPLE_MESSAGE,
+  sampleValueIssues,
+} from "../../src/internal/meanArm.js";
 import { covarianceFromSums, momentsFromSums, pairedSampleMoments, sampleMoments } from "../../src/internal/moments.js";
 
 const MESSAGE = "must be one of the forms";
@@ -78,12 +84,19 @@ describe("meanArmSchema", () => {
     ]);
   });
 
-  it("checks a Float64Array's finiteness unless the caller checks the moments instead", () => {
-    const withNaN = Float64Array.of(1, Number.NaN, 3);
-    expect(issues(withNaN, plain)).toEqual([{ path: "", message: SAMPLE_MESSAGE }]);
-    expect(issues(withNaN, cuped)).toEqual([]);
-    expect(issues(Float64Array.of(1), cuped)).toEqual([{ path: "", message: SAMPLE_MESSAGE }]);
-    expect(issues([1, Number.NaN, 3], cuped)).toEqual([{ path: "", message: SAMPLE_MESSAGE }]);
+  it("checks a sample's values unless the caller checks the moments instead, and its length always", () => {
+    for (const bad of [Float64Array.of(1, Number.NaN, 3), [1, Number.NaN, 3], [1, "2", 3], [1, null, 3]]) {
+      expect(issues(bad, plain)).toEqual([{ path: "", message: SAMPLE_MESSAGE }]);
+      expect(issues(bad, cuped)).toEqual([]);
+    }
+    for (const short of [Float64Array.of(1), [1], [], ["a"]]) {
+      expect(issues(short, plain)).toEqual([{ path: "", message: SAMPLE_MESSAGE }]);
+      expect(issues(short, cuped)).toEqual([{ path: "", message: SAMPLE_MESSAGE }]);
+    }
+    // The samples of { values, covariate } are always checked by the schema.
+    expect(issues({ values: [1, Number.NaN, 3], covariate: [1, 2, 3] }, cuped)).toEqual([
+      { path: "values", message: SAMPLE_MESSAGE },
+    ]);
   });
 
   it("returns one schema per caller and form, whatever the values", () => {
@@ -91,7 +104,9 @@ describe("meanArmSchema", () => {
     expect(meanArmSchema({ n: 2, mean: 1, sd: 1 }, plain)).toBe(meanArmSchema({ n: 9, mean: 0, sd: 3 }, plain));
     expect(meanArmSchema([1, 2], plain)).not.toBe(meanArmSchema({ n: 2, mean: 1, sd: 1 }, plain));
     expect(meanArmSchema({ n: 2, mean: 1, sd: 1 }, plain)).not.toBe(meanArmSchema({ n: 2, mean: 1, sd: 1 }, bayes));
-    expect(meanArmSchema(Float64Array.of(1, 2), cuped)).not.toBe(meanArmSchema([1, 2], cuped));
+    expect(meanArmSchema(Float64Array.of(1, 2), cuped)).toBe(meanArmSchema([1, 2], cuped));
+    expect(meanArmSchema(Float64Array.of(1, 2), plain)).toBe(meanArmSchema([1, 2], plain));
+    expect(meanArmSchema([1, 2], cuped)).not.toBe(meanArmSchema([1, 2], plain));
   });
 
   it("gives the same verdicts from a cached schema as from a fresh one", () => {
@@ -101,5 +116,24 @@ describe("meanArmSchema", () => {
       { path: "sumSquares", message: "must be >= sum^2 / n (inconsistent sums give a negative variance)" },
     ]);
     expect(issues({ n: 4, sum: 10, sumSquares: 30 }, forms)).toEqual([]);
+  });
+});
+
+describe("sampleValueIssues", () => {
+  it("names the long-enough raw samples with a non-number or non-finite value, when values are deferred", () => {
+    const arms = {
+      a: [1, 2, 3],
+      b: [1, Number.POSITIVE_INFINITY],
+      c: Float64Array.of(1, Number.NaN),
+      d: [1, "2"],
+      e: [Number.NaN],
+      f: { n: 2, mean: Number.NaN, sd: 1 },
+    };
+    expect(sampleValueIssues(arms, cuped)).toEqual([
+      { path: ["b"], message: SAMPLE_MESSAGE },
+      { path: ["c"], message: SAMPLE_MESSAGE },
+      { path: ["d"], message: SAMPLE_MESSAGE },
+    ]);
+    expect(sampleValueIssues(arms, plain)).toEqual([]);
   });
 });

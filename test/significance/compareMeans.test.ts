@@ -334,6 +334,25 @@ describe("compareMeans bad input", () => {
       "control: must be an array of at least 2 finite numbers",
     );
   });
+  test("plain arrays: non-numbers are caught in the moments pass without coercion, each arm named", () => {
+    // biome-ignore lint/suspicious/noSparseArray: a hole is one of the non-numbers under test
+    const holey = [1, , 3] as number[];
+    for (const bad of ["2", null, undefined, 2n, Symbol("s"), { valueOf: () => 2 }]) {
+      rejects(
+        () => compareMeans([1, bad, 3] as unknown as number[], holey),
+        "control: must be an array of at least 2 finite numbers",
+        "treatment: must be an array of at least 2 finite numbers",
+      );
+    }
+  });
+  test("bad sample values are named beside bad options (the schema fails, deferred checks still run)", () => {
+    rejects(
+      () => compareMeans([1, Number.NaN, 3], Float64Array.of(1, 2, Number.POSITIVE_INFINITY), { confidenceLevel: 2 }),
+      "control: must be an array of at least 2 finite numbers",
+      "treatment: must be an array of at least 2 finite numbers",
+      "options.confidenceLevel: must be < 1",
+    );
+  });
   test("unrecognised data", () => {
     rejects(
       () => compareMeans("abc" as unknown as number[], good),
