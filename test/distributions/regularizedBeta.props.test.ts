@@ -29,8 +29,11 @@ describe("regularizedBeta (laws)", () => {
   test.prop([fc.double({ min: 0.5, max: 1 - 1e-12, noNaN: true }), shape, shape])(
     "symmetry I_x(a, b) = 1 − I_{1−x}(b, a) (1 − x exact for x ≥ ½)",
     (x, a, b) => {
-      expectClose(regularizedBeta(x, a, b), regularizedBetaComplement(1 - x, b, a), { rtol: 1e-15, atol: 1e-300 });
-      expectClose(regularizedBetaComplement(x, a, b), regularizedBeta(1 - x, b, a), { rtol: 1e-15, atol: 1e-300 });
+      // The two sides can take different branches (since the tiny-shape series returns its complement as
+      // −expm1(ln I)), each good to a few ulps: 24 of 80,000 samples differ by more than 1e-15, none by more
+      // than 5.9e-15 (seed 1094154484 found 1.0012e-15). 1e-14 stays ten times inside the 1e-13 target.
+      expectClose(regularizedBeta(x, a, b), regularizedBetaComplement(1 - x, b, a), { rtol: 1e-14, atol: 1e-300 });
+      expectClose(regularizedBetaComplement(x, a, b), regularizedBeta(1 - x, b, a), { rtol: 1e-14, atol: 1e-300 });
     },
   );
 
