@@ -80,12 +80,13 @@ describe("bayesianProportions (laws)", () => {
       { rtol: 1e-9, atol: 1e-13 },
       "upper",
     );
-    // The lift inverts: 1 + lift(T vs C) = 1/(1 + lift(C vs T)) at matching quantiles (1e-8: the bounds are
-    // asked to 1e-7, and lifts of 1e8 from Beta(0.5, 0.5) poles reach a few 1e-9 between the two solves).
+    // The lift inverts: 1 + lift(T vs C) = 1/(1 + lift(C vs T)) at matching quantiles. Each bound is held to the
+    // issue's 1e-7, so the two solves may differ by 2e-7; 0/99870 against 99932/99932 under Jeffreys (CI seed
+    // 20261129) differs by 1.002e-8, just over the former 1e-8.
     expectClose(
       1 + b.relativeLift.credibleInterval.lower,
       1 / (1 + a.relativeLift.credibleInterval.upper),
-      { rtol: 1e-8 },
+      { rtol: 2e-7 },
       "ratio",
     );
   });
