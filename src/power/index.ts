@@ -24,6 +24,8 @@ export {
   sampleSizeTwoProportions,
 } from "./sampleSizeTwoProportions.js";
 export type {
+  AlwaysValidOptions,
+  AlwaysValidPlan,
   EffectDirection,
   MdeType,
   MultipleComparison,

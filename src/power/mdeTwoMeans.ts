@@ -14,6 +14,7 @@ import {
   treatmentSize,
 } from "./shared.js";
 import {
+  alwaysValidSchema,
   checkMeansSizes,
   meansEffectCeiling,
   meansEffectGuess,
@@ -21,8 +22,9 @@ import {
   meansPower,
   resolveMeansDesign,
   twoMeansShape,
+  withAlwaysValid,
 } from "./twoMeansModel.js";
-import type { EffectDirection, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
+import type { AlwaysValidOptions, EffectDirection, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
 
 const NAME = "mdeTwoMeans";
 
@@ -49,6 +51,13 @@ export interface MdeTwoMeansOptions extends TwoMeansDesignOptions {
    * @defaultValue `"decrease"` when `alternative` is `"less"`, otherwise `"increase"`
    */
   readonly direction?: EffectDirection;
+  /**
+   * GrowthBook's sequential power: plan for an always-valid (confidence-sequence) analysis by inflating the
+   * standard error by M/z_{1−α'/s}, M the {@link confidenceSequence} multiplier at N = nControl + nTreatment with
+   * tuning N* = `tuningSampleSize`. Only with `test: "z"` or `"z-relative"`.
+   * @defaultValue undefined (a fixed-horizon test)
+   */
+  readonly alwaysValid?: AlwaysValidOptions;
 }
 
 const schema = z.strictObject(
@@ -56,6 +65,7 @@ const schema = z.strictObject(
     ...twoMeansShape(),
     nControl: integerAtLeast(1),
     nTreatment: z.optional(integerAtLeast(1)),
+    alwaysValid: alwaysValidSchema(),
     power: z.optional(openUnitInterval()),
     direction: z.optional(directionSchema()),
   },
@@ -83,8 +93,23 @@ const schema = z.strictObject(
  * the power never exceeds that of |μ_C|/(σ_C/√n_C) standard errors, so too small a sample is `NO_SOLUTION`
  * (GrowthBook's "need to increase number of users"); its one-region equation is GrowthBook's closed-form quadratic.
  *
+ * Always-valid (GrowthBook's sequential power; option `alwaysValid`, z-tests only): the standard error is inflated
+ * by the confidence-sequence multiplier over the fixed critical value,
+ *
+ * ```math
+ * SE_{\text{seq}} = SE\cdot\frac{M}{z_{1-\alpha'/s}},\qquad
+ * M = \sqrt{\frac{2(N\rho^2+1)}{N^2\rho^2}\,\ln\frac{\sqrt{N\rho^2+1}}{\alpha'}}\ (\text{two-sided}),\qquad
+ * \rho^2 = \frac{-2\ln\alpha' + \ln(1-2\ln\alpha')}{N^*}
+ * ```
+ *
+ * with N = nControl + nTreatment (the two compared arms) and N* = `alwaysValid.tuningSampleSize`
+ * ({@link confidenceSequence}; one-sided uses its one-sided multiplier at 2α'). The MDE solves the same equation with λ(δ) over SE_seq; for
+ * the relative lift its one-region form is GrowthBook's quadratic with k·M/z in place of k = z_{1−α/2} − z_{1−power}:
+ * G21 (N* = 5,000) gives 0.12821 against the fixed-horizon 0.07027.
+ *
  * Conforms to R `power.t.test(n, power, sd, strict = TRUE, tol = 1e-12)` solving `delta`, and GrowthBook
- * `findMdeFrequentist` (`test: "z-relative"`, `alternative: "greater"` at alpha/2); fixtures in
+ * `findMdeFrequentist` (`test: "z-relative"`, `alternative: "greater"` at alpha/2; sequential included, case G21 in
+ * `test/power/mdeTwoMeans.test.ts`); fixtures in
  * `test/fixtures/power/twoMeans/`.
  *
  * @reference Cohen, J. 1988. _Statistical Power Analysis for the Behavioral Sciences_. 2nd ed. Lawrence Erlbaum.
@@ -94,7 +119,7 @@ const schema = z.strictObject(
  * @returns A {@link TwoMeansPlan} whose `mde` (in `mdeType` units) and `absoluteEffect` were solved.
  * @throws {@link InvalidArgumentError} if an option is missing, out of range or unknown, a size is not an integer or
  * below the test's minimum, both `nTreatment` and `allocationRatio` are given, or a relative effect comes without a
- * non-zero `baselineMean`.
+ * non-zero `baselineMean`, or `alwaysValid` comes with `test: "t"`.
  * @throws {@link StatsError} `"NO_SOLUTION"` if the power does not exceed the level, the direction contradicts a
  * one-sided alternative, or (relative-lift test) the samples are too small for any effect.
  *
@@ -104,6 +129,13 @@ const schema = z.strictObject(
  * const r = mdeTwoMeans({ sd: 30, baselineMean: 10, mdeType: "relative", nControl: 5000 });
  * r.absoluteEffect; // ≈ 1.6811
  * r.mde;            // ≈ 0.16811 (+16.8 %)
+ *
+ * // GrowthBook G21, sequential with N* = 5,000: 133,333 users per arm detect +12.8 %
+ * const s = mdeTwoMeans({
+ *   sd: Math.sqrt(3909.9997749994377), baselineMean: 10, mdeType: "relative", nControl: 133_333,
+ *   test: "z-relative", alwaysValid: { tuningSampleSize: 5000 },
+ * });
+ * s.mde; // ≈ 0.12821
  * ```
  * @see {@link sampleSizeTwoMeans}, {@link powerTwoMeans}
  * @since 0.1.0
@@ -112,10 +144,11 @@ const schema = z.strictObject(
 export function mdeTwoMeans(options: MdeTwoMeansOptions): TwoMeansPlan {
   const input = parseOptions(NAME, schema, options);
   const issues: InputIssue[] = [];
-  const design = resolveMeansDesign(input, issues);
+  const fixed = resolveMeansDesign(input, issues);
   const n1 = input.nControl;
   const n2 = treatmentSize(n1, input.nTreatment, input.allocationRatio, issues);
-  checkMeansSizes(design, n1, n2, input.nTreatment !== undefined, issues);
+  checkMeansSizes(fixed, n1, n2, input.nTreatment !== undefined, issues);
+  const design = withAlwaysValid(fixed, input.alwaysValid, n1, n2, issues);
   throwIfIssues(NAME, issues);
   const power = input.power ?? 0.8;
   const direction = input.direction ?? (design.alternative === "less" ? "decrease" : "increase");

@@ -4,13 +4,15 @@ import { integerAtLeast } from "../internal/validate.js";
 import { nonZeroEffect, optionsError, parseOptions, throwIfIssues, treatmentSize } from "./shared.js";
 import {
   absoluteEffectOf,
+  alwaysValidSchema,
   checkMeansSizes,
   meansPlan,
   meansPower,
   resolveMeansDesign,
   twoMeansShape,
+  withAlwaysValid,
 } from "./twoMeansModel.js";
-import type { TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
+import type { AlwaysValidOptions, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
 
 const NAME = "powerTwoMeans";
 
@@ -29,6 +31,13 @@ export interface PowerTwoMeansOptions extends TwoMeansDesignOptions {
    * @defaultValue nControl · allocationRatio (not rounded)
    */
   readonly nTreatment?: number;
+  /**
+   * GrowthBook's sequential power: plan for an always-valid (confidence-sequence) analysis by inflating the
+   * standard error by M/z_{1−α'/s}, M the {@link confidenceSequence} multiplier at N = nControl + nTreatment with
+   * tuning N* = `tuningSampleSize`. Only with `test: "z"` or `"z-relative"`.
+   * @defaultValue undefined (a fixed-horizon test)
+   */
+  readonly alwaysValid?: AlwaysValidOptions;
 }
 
 const schema = z.strictObject(
@@ -37,6 +46,7 @@ const schema = z.strictObject(
     mde: nonZeroEffect(),
     nControl: integerAtLeast(1),
     nTreatment: z.optional(integerAtLeast(1)),
+    alwaysValid: alwaysValidSchema(),
   },
   { error: optionsError },
 );
@@ -54,9 +64,22 @@ const schema = z.strictObject(
  *
  * Method: noncentral t probabilities ({@link noncentralTSf}, {@link noncentralTCdf}) at the Student t quantile;
  * the z-test uses the normal distribution. An effect against a one-sided alternative is allowed (power below alpha).
+ * Always-valid (GrowthBook's sequential power; option `alwaysValid`, z-tests only): the standard error is inflated
+ * by the confidence-sequence multiplier over the fixed critical value,
  *
- * Conforms to R `power.t.test(strict = TRUE)`, R `pwr.t2n.test`, statsmodels `TTestIndPower` and `NormalIndPower`;
- * fixtures in `test/fixtures/power/twoMeans/`.
+ * ```math
+ * SE_{\text{seq}} = SE\cdot\frac{M}{z_{1-\alpha'/s}},\qquad
+ * M = \sqrt{\frac{2(N\rho^2+1)}{N^2\rho^2}\,\ln\frac{\sqrt{N\rho^2+1}}{\alpha'}}\ (\text{two-sided}),\qquad
+ * \rho^2 = \frac{-2\ln\alpha' + \ln(1-2\ln\alpha')}{N^*}
+ * ```
+ *
+ * with N = nControl + nTreatment (the two compared arms) and N* = `alwaysValid.tuningSampleSize`
+ * ({@link confidenceSequence}; one-sided uses its one-sided multiplier at 2α'). Power is then
+ * 1 − Φ(z − Δ/SE_seq) + Φ(−z − Δ/SE_seq); it reproduces GrowthBook case G21 (N* = 5,000: 0.20596 against the
+ * fixed-horizon 0.52144).
+ *
+ * Conforms to R `power.t.test(strict = TRUE)`, R `pwr.t2n.test`, statsmodels `TTestIndPower` and `NormalIndPower`,
+ * and GrowthBook `powerEstimate` (sequential included, case G21 in `test/power/powerTwoMeans.test.ts`); fixtures in `test/fixtures/power/twoMeans/`.
  *
  * @reference Cohen, J. 1988. _Statistical Power Analysis for the Behavioral Sciences_. 2nd ed. Lawrence Erlbaum.
  * doi:10.4324/9780203771587
@@ -65,13 +88,20 @@ const schema = z.strictObject(
  * @returns A {@link TwoMeansPlan} whose `power` is the power of each comparison.
  * @throws {@link InvalidArgumentError} if an option is missing, out of range or unknown, a size is not an integer or
  * below the test's minimum, both `nTreatment` and `allocationRatio` are given, or a relative effect comes without a
- * non-zero `baselineMean`.
+ * non-zero `baselineMean`, or `alwaysValid` comes with `test: "t"`.
  *
  * @example
  * ```ts
  * // R: power.t.test(n = 20, delta = 1, strict = TRUE)
  * const r = powerTwoMeans({ mde: 1, sd: 1, nControl: 20 });
  * r.power; // ≈ 0.86895
+ *
+ * // GrowthBook G21: +5 % on mean 10, 400,000 users in 3 variations, sequential with N* = 5,000
+ * const s = powerTwoMeans({
+ *   sd: Math.sqrt(3909.9997749994377), baselineMean: 10, mde: 0.05, mdeType: "relative", nControl: 133_333,
+ *   test: "z-relative", alwaysValid: { tuningSampleSize: 5000 },
+ * });
+ * s.power; // ≈ 0.20596
  * ```
  * @see {@link sampleSizeTwoMeans}, {@link mdeTwoMeans}
  * @since 0.1.0
@@ -80,9 +110,10 @@ const schema = z.strictObject(
 export function powerTwoMeans(options: PowerTwoMeansOptions): TwoMeansPlan {
   const input = parseOptions(NAME, schema, options);
   const issues: InputIssue[] = [];
-  const design = resolveMeansDesign(input, issues);
+  const fixed = resolveMeansDesign(input, issues);
   const nTreatment = treatmentSize(input.nControl, input.nTreatment, input.allocationRatio, issues);
-  checkMeansSizes(design, input.nControl, nTreatment, input.nTreatment !== undefined, issues);
+  checkMeansSizes(fixed, input.nControl, nTreatment, input.nTreatment !== undefined, issues);
+  const design = withAlwaysValid(fixed, input.alwaysValid, input.nControl, nTreatment, issues);
   throwIfIssues(NAME, issues);
   const delta = absoluteEffectOf(design, input.mde);
   const power = meansPower(design, delta, input.nControl, nTreatment);

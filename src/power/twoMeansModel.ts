@@ -11,6 +11,7 @@ import { normalCdf, normalQuantile } from "../distributions/normal.js";
 import { studentTQuantile } from "../distributions/studentT.js";
 import type { InputIssue } from "../errors.js";
 import { finiteNumber, positiveNumber } from "../internal/validate.js";
+import { confidenceSequence } from "../sequential/confidenceSequence.js";
 import {
   criticalZ,
   type DesignShape,
@@ -22,7 +23,14 @@ import {
   sidesOf,
   sizeNote,
 } from "./shared.js";
-import type { MdeType, TwoMeansDesignOptions, TwoMeansPlan, TwoMeansTest } from "./types.js";
+import type {
+  AlwaysValidOptions,
+  AlwaysValidPlan,
+  MdeType,
+  TwoMeansDesignOptions,
+  TwoMeansPlan,
+  TwoMeansTest,
+} from "./types.js";
 
 /** Schema pieces of {@link TwoMeansDesignOptions}. @internal */
 export interface TwoMeansShape extends DesignShape {
@@ -54,6 +62,8 @@ export interface MeansDesign extends ResolvedDesign {
   readonly baselineMean: number | undefined;
   readonly mdeType: MdeType;
   readonly test: TwoMeansTest;
+  /** The always-valid planning (GrowthBook's sequential power), or undefined for a fixed-horizon test. */
+  readonly alwaysValid: AlwaysValidPlan | undefined;
 }
 
 /** Fills in the defaults and records cross-field issues (a relative effect needs a non-zero baseline mean). @internal */
@@ -75,7 +85,54 @@ export function resolveMeansDesign(options: Parsed<TwoMeansDesignOptions>, issue
     baselineMean: options.baselineMean,
     mdeType,
     test,
+    alwaysValid: undefined,
   };
+}
+
+/** Schema of {@link AlwaysValidOptions}. @internal */
+export function alwaysValidSchema(): z.ZodMiniOptional<z.ZodMiniObject<{ tuningSampleSize: z.ZodMiniNumber<number> }>> {
+  return z.optional(
+    z.strictObject({ tuningSampleSize: positiveNumber() }, { error: "must be an object { tuningSampleSize }" }),
+  );
+}
+
+/**
+ * Adds the always-valid inflation to a design: the standard error is multiplied by M/z_{1−α'/s}, M the
+ * {@link confidenceSequence} multiplier at N = n₁ + n₂ with tuning N* (GrowthBook's sequential power). Records an
+ * issue unless the test is a z-test.
+ * @internal
+ */
+export function withAlwaysValid(
+  design: MeansDesign,
+  options: AlwaysValidOptions | undefined,
+  n1: number,
+  n2: number,
+  issues: InputIssue[],
+): MeansDesign {
+  if (options === undefined) return design;
+  if (design.test === "t") {
+    issues.push({ path: ["alwaysValid"], message: 'needs test "z" or "z-relative"', code: "custom" });
+  }
+  if (design.alternative !== "two-sided" && design.alphaPerComparison >= 0.5) {
+    issues.push({ path: ["alwaysValid"], message: "needs a one-sided alpha per comparison below 0.5", code: "custom" });
+  }
+  // Sizes or the test already rejected: nothing to inflate.
+  if (issues.length > 0) return design;
+  const { multiplier } = confidenceSequence(
+    { estimate: 0, standardError: 1, sampleSize: n1 + n2 },
+    {
+      tuningSampleSize: options.tuningSampleSize,
+      confidenceLevel: 1 - design.alphaPerComparison,
+      alternative: design.alternative,
+    },
+  );
+  const seInflation = multiplier / criticalZ(design.alphaPerComparison, design.alternative);
+  return { ...design, alwaysValid: { tuningSampleSize: options.tuningSampleSize, multiplier, seInflation } };
+}
+
+/** The standard-error inflation of the design (1 for a fixed-horizon test). */
+function inflationOf(design: MeansDesign): number {
+  return design.alwaysValid?.seInflation ?? 1;
 }
 
 /** The absolute effect (treatment minus control) an `mde` in `mdeType` units means. @internal */
@@ -148,22 +205,24 @@ export function meansPower(design: MeansDesign, delta: number, n1: number, n2: n
  * (δ/|μ_C|)/√((σ_T²/(n₂μ_C²) + σ_C²μ_T²/(n₁μ_C⁴))(1 − f)) with μ_T = μ_C + δ (the delta method).
  */
 function standardizedEffect(design: MeansDesign, delta: number, varC: number, varT: number): number {
-  if (design.test !== "z-relative") return delta / Math.sqrt((varC + varT) * design.varianceFactor);
+  const inflation = inflationOf(design);
+  if (design.test !== "z-relative") return delta / Math.sqrt((varC + varT) * design.varianceFactor) / inflation;
   const mu = design.baselineMean as number;
   const muT = mu + delta;
   const mu2 = mu * mu;
   const variance = (varT / mu2 + (varC * muT * muT) / (mu2 * mu2)) * design.varianceFactor;
-  return delta / Math.abs(mu) / Math.sqrt(variance);
+  return delta / Math.abs(mu) / Math.sqrt(variance) / inflation;
 }
 
 /**
  * Largest |effect/SE| the relative-lift test reaches as the effect grows away from zero (μ_T → ±∞):
- * |μ_C|/√(σ_C²(1 − f)/n₁); Infinity for the tests of the difference.
+ * |μ_C|/(√(σ_C²(1 − f)/n₁)·M/z) (M/z = 1 unless always-valid); Infinity for the tests of the difference.
  * @internal
  */
 export function meansEffectCeiling(design: MeansDesign, n1: number): number {
   if (design.test !== "z-relative") return Number.POSITIVE_INFINITY;
-  return Math.abs(design.baselineMean as number) / Math.sqrt((design.sd * design.sd * design.varianceFactor) / n1);
+  const se = Math.sqrt((design.sd * design.sd * design.varianceFactor) / n1);
+  return Math.abs(design.baselineMean as number) / se / inflationOf(design);
 }
 
 /** z_{1−α'/s} + z_power: the normal-approximation multiplier of the standard error. @internal */
@@ -189,14 +248,19 @@ export function meansSizeGuess(design: MeansDesign, delta: number, ratio: number
 export function meansEffectGuess(design: MeansDesign, n1: number, n2: number, power: number): number {
   const variance =
     ((design.sd * design.sd) / n1 + (design.sdTreatment * design.sdTreatment) / n2) * design.varianceFactor;
-  return meansZMultiplier(design, power) * Math.sqrt(variance);
+  return meansZMultiplier(design, power) * Math.sqrt(variance) * inflationOf(design);
 }
 
 /** The method in words. @internal */
 export function meansMethodWords(design: MeansDesign): string {
-  if (design.test === "z") return "Two-sample z-test of means power calculation";
+  const always = design.alwaysValid;
+  const sequential =
+    always === undefined
+      ? ""
+      : `, always-valid (SE inflated by M/z = ${always.seInflation.toPrecision(6)}, N* = ${always.tuningSampleSize})`;
+  if (design.test === "z") return `Two-sample z-test of means power calculation${sequential}`;
   if (design.test === "z-relative") {
-    return "z-test of the relative lift (delta-method variance) power calculation";
+    return `z-test of the relative lift (delta-method variance) power calculation${sequential}`;
   }
   return design.welch
     ? "Welch two-sample t-test power calculation (noncentral t, Welch-Satterthwaite df)"
@@ -236,5 +300,6 @@ export function meansPlan(
     nTotal: nControl + design.treatmentArms * nTreatment,
     method: meansMethodWords(design),
     note: sizeNote(design.treatmentArms),
+    ...(design.alwaysValid === undefined ? {} : { alwaysValid: design.alwaysValid }),
   };
 }

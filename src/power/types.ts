@@ -213,6 +213,31 @@ export interface TwoProportionsPlan extends PlanningDesign {
 }
 
 /**
+ * The `alwaysValid` option of {@link powerTwoMeans} and {@link mdeTwoMeans}: GrowthBook's sequential power, the
+ * standard error inflated by M/z_{1−α'/s}, with M the confidence-sequence multiplier.
+ *
+ * @public
+ */
+export interface AlwaysValidOptions {
+  /** N*, the total of the two compared arms at which the confidence sequence is tuned to be narrowest (> 0). */
+  readonly tuningSampleSize: number;
+}
+
+/**
+ * What the `alwaysValid` option adds to a plan.
+ *
+ * @public
+ */
+export interface AlwaysValidPlan {
+  /** N* echoed. */
+  readonly tuningSampleSize: number;
+  /** M: the confidence-sequence half-width over the standard error at N = nControl + nTreatment. */
+  readonly multiplier: number;
+  /** M/z_{1−α'/s}: the factor the standard error is inflated by (> 1). */
+  readonly seInflation: number;
+}
+
+/**
  * A two-mean design as planned.
  *
  * @public
@@ -238,6 +263,8 @@ export interface TwoMeansPlan extends PlanningDesign {
   readonly test: TwoMeansTest;
   /** Power of each comparison (the target for the sample-size and MDE solvers). */
   readonly power: number;
+  /** The always-valid (sequential) planning used, when the `alwaysValid` option was given. */
+  readonly alwaysValid?: AlwaysValidPlan;
 }
 
 /**
