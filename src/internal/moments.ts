@@ -56,7 +56,7 @@ function float64Moments(values: Float64Array): Moments {
 
 function arrayMoments(values: ArrayLike<unknown>): Moments {
   const n = values.length;
-  const sum = numberCheckedSum(values);
+  const sum = compensatedSum(values);
   if (Number.isNaN(sum)) return { n, mean: Number.NaN, variance: Number.NaN };
   const mean = sum / n;
   let deviations = 0;
@@ -73,23 +73,6 @@ function arrayMoments(values: ArrayLike<unknown>): Moments {
 function finishMoments(n: number, mean: number, deviations: number, squares: number): Moments {
   const variance = n > 1 ? Math.max(0, (squares - (deviations * deviations) / n) / (n - 1)) : 0;
   return { n, mean: mean + deviations / n, variance };
-}
-
-/**
- * Neumaier's compensated sum (as `compensatedSum` in `summation.ts`) of values that may not be numbers:
- * NaN at the first non-number. The `typeof` test costs nothing measurable beside the dependent additions.
- */
-function numberCheckedSum(values: ArrayLike<unknown>): number {
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== "number") return Number.NaN;
-    const t = sum + v;
-    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return sum + compensation;
 }
 
 /** Moments of two equally long samples and their covariance (two-pass). @internal */

@@ -33,3 +33,12 @@ describe("compensatedSum(values)", () => {
     },
   );
 });
+
+describe("compensatedSum(values) on unvalidated input", () => {
+  it("is NaN at a non-number, which is never coerced", () => {
+    expect(compensatedSum([1, "2", 3] as unknown[])).toBeNaN();
+    expect(compensatedSum([1, null, 3] as unknown[])).toBeNaN();
+    // biome-ignore lint/suspicious/noSparseArray: a hole is one of the inputs under test
+    expect(compensatedSum([1, , 3] as unknown[])).toBeNaN();
+  });
+});
