@@ -15,6 +15,8 @@ import {
 } from "./shared.js";
 import {
   absoluteEffectOf,
+  alwaysValidSchema,
+  type MeansDesign,
   meansMinimumArm,
   meansPlan,
   meansPower,
@@ -22,8 +24,15 @@ import {
   meansSizeLowerLimit,
   resolveMeansDesign,
   twoMeansShape,
+  withAlwaysValid,
 } from "./twoMeansModel.js";
-import type { SequentialSampleSize, SolvedSizes, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
+import type {
+  AlwaysValidOptions,
+  SequentialSampleSize,
+  SolvedSizes,
+  TwoMeansDesignOptions,
+  TwoMeansPlan,
+} from "./types.js";
 
 const NAME = "sampleSizeTwoMeans";
 
@@ -49,6 +58,14 @@ export interface SampleSizeTwoMeansOptions extends TwoMeansDesignOptions {
    * @defaultValue none (a fixed-sample plan)
    */
   readonly sequential?: GroupSequentialDesign;
+  /**
+   * GrowthBook's sequential planning: size the test for an always-valid (confidence-sequence) analysis, the
+   * standard error inflated by M/z_{1−α'/s} with M the {@link confidenceSequence} multiplier at
+   * N = nControl + nTreatment (M changes with N, so it is recomputed at every trial size of the solve). Only with
+   * `test: "z"` or `"z-relative"`, and not with `sequential`.
+   * @defaultValue undefined (a fixed-horizon test)
+   */
+  readonly alwaysValid?: AlwaysValidOptions;
 }
 
 /**
@@ -67,6 +84,7 @@ const schema = z.strictObject(
     mde: nonZeroEffect(),
     power: z.optional(openUnitInterval()),
     sequential: sequentialDesignSchema(),
+    alwaysValid: alwaysValidSchema(),
   },
   { error: optionsError },
 );
@@ -100,7 +118,13 @@ const schema = z.strictObject(
  * \mathrm{E}_\theta[N] = n_{\text{total}}\cdot \mathrm{IF}\sum_k t_k P_\theta(\text{stop at } k)
  * ```
  *
- * (expected totals under H0, half the effect and the effect, from the design's `expectedSampleSize`). The design's
+ * (expected totals under H0, half the effect and the effect, from the design's `expectedSampleSize`).
+ *
+ * With `alwaysValid` (GrowthBook's sequential planning, z-tests only) the standard error is inflated by M/z_{1−α'/s},
+ * M the {@link confidenceSequence} multiplier at N = n₁ + n₂ (see {@link powerTwoMeans}); since M depends on N,
+ * it is recomputed at every trial size, so the rounded plan reaches the target power under its own inflation
+ * (reported in `alwaysValid`). Reproduces the sizes implied by GrowthBook case G21 (`powerTwoMeans` at the solved
+ * size gives back the target power). The design's
  * alpha, sides and power must match the plan's: `alpha`, `alternative` and `power` default to them and an option
  * that disagrees is an InvalidArgumentError naming it. Conforms to rpact `getSampleSizeMeans` with the same design
  * (maxNumberOfSubjects = nFixed × IF and the expected numbers, within 5e-8 where the fixed models agree; rpact's
@@ -151,6 +175,16 @@ const schema = z.strictObject(
  * seq.sequential?.nControlMax;      // 345
  * seq.sequential?.expectedTotal.h1; // ≈ 495.358 (rpact expectedNumberOfSubjectsH1)
  * ```
+ * @example
+ * ```ts
+ * // GrowthBook's sequential planning: +5 % on mean 10 (variance 3910), always-valid with N* = 5,000
+ * const av = sampleSizeTwoMeans({
+ *   sd: Math.sqrt(3909.9997749994377), baselineMean: 10, mde: 0.05, mdeType: "relative",
+ *   test: "z-relative", alwaysValid: { tuningSampleSize: 5000 },
+ * });
+ * av.nControl;                // 940481 (a fixed-horizon test needs 258095)
+ * av.alwaysValid?.seInflation; // ≈ 1.9089
+ * ```
  * @see {@link powerTwoMeans}, {@link mdeTwoMeans}, {@link experimentDuration}
  * @since 0.1.0
  * @public
@@ -160,19 +194,39 @@ export function sampleSizeTwoMeans(options: SampleSizeTwoMeansOptions): SampleSi
   const issues: InputIssue[] = [];
   const sequential = parsed.sequential;
   const input = sequential === undefined ? parsed : reconcileSequential(sequential, parsed, parsed.mde, issues);
-  const design = resolveMeansDesign(input, issues);
+  const fixed = resolveMeansDesign(input, issues);
+  const ratio = input.allocationRatio ?? 1;
+  const alwaysValid = input.alwaysValid;
+  if (alwaysValid !== undefined && sequential !== undefined) {
+    issues.push({ path: ["alwaysValid"], message: "choose alwaysValid or sequential, not both", code: "custom" });
+  }
+  // Validates the option; the inflation itself depends on the size and is recomputed below.
+  withAlwaysValid(fixed, alwaysValid, 1, ratio, issues);
   throwIfIssues(NAME, issues);
   const power = input.power ?? 0.8;
-  const ratio = input.allocationRatio ?? 1;
-  const delta = absoluteEffectOf(design, input.mde);
-  requireEffectMatchesAlternative(NAME, delta, design.alternative);
-  requirePowerAboveLevel(NAME, power, design);
-  const powerAt = (n: number): number => meansPower(design, delta, n, ratio * n);
-  const guess = meansSizeGuess(design, delta, ratio, power);
-  const exact = solveSize(NAME, powerAt, power, guess, meansSizeLowerLimit(design, ratio));
-  const minimum = meansMinimumArm(design);
+  const delta = absoluteEffectOf(fixed, input.mde);
+  requireEffectMatchesAlternative(NAME, delta, fixed.alternative);
+  requirePowerAboveLevel(NAME, power, fixed);
+  const designAt = (n1: number, n2: number): MeansDesign => withAlwaysValid(fixed, alwaysValid, n1, n2, []);
+  const powerAt = (n: number): number => meansPower(designAt(n, ratio * n), delta, n, ratio * n);
+  // The normal-approximation size with the inflation at the previous guess, damped by a geometric mean: at small N
+  // the inflation falls like 1/√N and the undamped step would oscillate; a guess within a factor of 2 keeps the
+  // bracket off the flat tails of the power curve.
+  const alwaysValidGuess = (): number => {
+    let n = meansSizeGuess(fixed, delta, ratio, power);
+    for (let step = 0; step < 60; step++) {
+      const next = Math.sqrt(n * meansSizeGuess(designAt(n, ratio * n), delta, ratio, power));
+      if (Math.abs(next - n) <= 1e-3 * n) return next;
+      n = next;
+    }
+    return n;
+  };
+  const guess = alwaysValid === undefined ? meansSizeGuess(fixed, delta, ratio, power) : alwaysValidGuess();
+  const exact = solveSize(NAME, powerAt, power, guess, meansSizeLowerLimit(fixed, ratio));
+  const minimum = meansMinimumArm(fixed);
   const nControl = roundUpSize(exact, minimum);
   const nTreatment = roundUpSize(ratio * exact, minimum);
+  const design = designAt(nControl, nTreatment);
   return {
     ...meansPlan(design, delta, input.mde, ratio, nControl, nTreatment, power),
     nControlExact: exact,
@@ -180,6 +234,6 @@ export function sampleSizeTwoMeans(options: SampleSizeTwoMeansOptions): SampleSi
     achievedPower: meansPower(design, delta, nControl, nTreatment),
     ...(sequential === undefined
       ? {}
-      : { sequential: sequentialSampleSize(sequential, exact, ratio, design.treatmentArms, minimum) }),
+      : { sequential: sequentialSampleSize(sequential, exact, ratio, fixed.treatmentArms, minimum) }),
   };
 }

@@ -11,7 +11,7 @@ import { normalCdf, normalQuantile } from "../distributions/normal.js";
 import { studentTQuantile } from "../distributions/studentT.js";
 import type { InputIssue } from "../errors.js";
 import { finiteNumber, positiveNumber } from "../internal/validate.js";
-import { confidenceSequence } from "../sequential/confidenceSequence.js";
+import { tunedSequenceMultiplier } from "../sequential/confidenceSequence.js";
 import {
   criticalZ,
   type DesignShape,
@@ -98,7 +98,7 @@ export function alwaysValidSchema(): z.ZodMiniOptional<z.ZodMiniObject<{ tuningS
 
 /**
  * Adds the always-valid inflation to a design: the standard error is multiplied by M/z_{1−α'/s}, M the
- * {@link confidenceSequence} multiplier at N = n₁ + n₂ with tuning N* (GrowthBook's sequential power). Records an
+ * confidence-sequence multiplier at N = n₁ + n₂ with tuning N* (GrowthBook's sequential power). Records an
  * issue unless the test is a z-test.
  * @internal
  */
@@ -118,13 +118,11 @@ export function withAlwaysValid(
   }
   // Sizes or the test already rejected: nothing to inflate.
   if (issues.length > 0) return design;
-  const { multiplier } = confidenceSequence(
-    { estimate: 0, standardError: 1, sampleSize: n1 + n2 },
-    {
-      tuningSampleSize: options.tuningSampleSize,
-      confidenceLevel: 1 - design.alphaPerComparison,
-      alternative: design.alternative,
-    },
+  const multiplier = tunedSequenceMultiplier(
+    n1 + n2,
+    options.tuningSampleSize,
+    design.alphaPerComparison,
+    design.alternative === "two-sided",
   );
   const seInflation = multiplier / criticalZ(design.alphaPerComparison, design.alternative);
   return { ...design, alwaysValid: { tuningSampleSize: options.tuningSampleSize, multiplier, seInflation } };

@@ -295,18 +295,14 @@ export function confidenceSequence(
   }
   const nr2 = n * rho * rho;
   const diff = theta - nullValue;
-  let multiplier: number;
+  const multiplier = sequenceMultiplier(nr2, alpha, twoSided);
   let pValue: number;
   if (twoSided) {
-    // Mixing variance in estimate units: SE²·Nρ².
-    multiplier = mixtureHalfWidth(1, nr2, alpha);
     pValue = Math.min(1, Math.exp(-logMixtureRatio(diff / se, 1, nr2)));
   } else {
-    // (2(Nρ² + 1)/(Nρ²)) · ln(1 + √(Nρ² + 1)/(2α)), in SE units.
+    // Invert (2(Nρ² + 1)/(Nρ²))·ln(1 + √(Nρ²+1)/(2a)) = z² for a (z > 0).
     const scale = (2 * (nr2 + 1)) / nr2;
-    multiplier = Math.sqrt(scale * Math.log1p(Math.sqrt(nr2 + 1) / (2 * alpha)));
     const signed = alt === "greater" ? diff / se : -diff / se;
-    // Invert scale·ln(1 + √(Nρ²+1)/(2a)) = z² for a (z > 0).
     pValue = signed > 0 ? Math.min(1, Math.sqrt(nr2 + 1) / (2 * Math.expm1((signed * signed) / scale))) : 1;
   }
   const halfWidth = multiplier * se;
@@ -376,6 +372,25 @@ function resolveInput(estimate: unknown, options: unknown): ResolvedInput {
     options: args.options,
   };
 }
+/**
+ * The half-width over the standard error, M, at Nρ² = `nr2` and level 1 − α: two-sided, the mixture half-width
+ * with mixing variance SE²·Nρ²; one-sided, √((2(Nρ² + 1)/(Nρ²))·ln(1 + √(Nρ² + 1)/(2α))).
+ * @internal
+ */
+export function sequenceMultiplier(nr2: number, alpha: number, twoSided: boolean): number {
+  if (twoSided) return mixtureHalfWidth(1, nr2, alpha);
+  return Math.sqrt(((2 * (nr2 + 1)) / nr2) * Math.log1p(Math.sqrt(nr2 + 1) / (2 * alpha)));
+}
+
+/**
+ * M for N units with GrowthBook's mixing parameter tuned at N* (`alwaysValid` planning); no validation.
+ * @internal
+ */
+export function tunedSequenceMultiplier(n: number, tuningSampleSize: number, alpha: number, twoSided: boolean): number {
+  const rho = growthBookRho(twoSided ? alpha : 2 * alpha, tuningSampleSize);
+  return sequenceMultiplier(n * rho * rho, alpha, twoSided);
+}
+
 /** ρ = √((−2 ln α′ + ln(1 − 2 ln α′))/N*) (Waudby-Smith et al. eq. 161; GrowthBook `sequential_rho`). */
 function growthBookRho(alphaPrime: number, tuningSampleSize: number): number {
   const l = Math.log(alphaPrime);

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { mdeTwoMeans } from "../../src/power/mdeTwoMeans.js";
 import { powerTwoMeans } from "../../src/power/powerTwoMeans.js";
+import { sampleSizeTwoMeans } from "../../src/power/sampleSizeTwoMeans.js";
 import { expectClose } from "../helpers/expectClose.js";
 
 const alpha = fc.double({ min: 0.001, max: 0.2, noNaN: true });
@@ -38,6 +39,20 @@ describe("alwaysValid laws", () => {
       const seq = mdeTwoMeans({ ...base, power, alwaysValid }).mde;
       expect(seq).toBeGreaterThan(fixed);
       expectClose(powerTwoMeans({ ...base, mde: seq, alwaysValid }).power, power, { atol: 1e-9 }, "round trip");
+    },
+  );
+
+  test.prop([kind, alternative, alpha, tuning, effect, target])(
+    "sample size and power are inverses: the rounded size reaches the sequential power, one unit fewer does not",
+    (k, alt, a, nStar, mde, power) => {
+      const { nControl: _n, ...base } = design(k, alt, a, 1);
+      const alwaysValid = { tuningSampleSize: nStar };
+      const plan = sampleSizeTwoMeans({ ...base, mde, power, alwaysValid });
+      const at = (nControl: number): number => powerTwoMeans({ ...base, mde, nControl, alwaysValid }).power;
+      expectClose(at(plan.nControl), plan.achievedPower, { rtol: 1e-14 }, "achieved power");
+      expect(plan.achievedPower).toBeGreaterThanOrEqual(power);
+      if (plan.nControl > 1) expect(at(plan.nControl - 1)).toBeLessThan(power);
+      expect(plan.nControl).toBeGreaterThanOrEqual(sampleSizeTwoMeans({ ...base, mde, power }).nControl);
     },
   );
 });

@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 import { InvalidArgumentError } from "../../src/errors.js";
 import { mdeTwoMeans } from "../../src/power/mdeTwoMeans.js";
 import { powerTwoMeans } from "../../src/power/powerTwoMeans.js";
+import { sampleSizeTwoMeans } from "../../src/power/sampleSizeTwoMeans.js";
 import { confidenceSequence } from "../../src/sequential/confidenceSequence.js";
+import { groupSequentialDesign } from "../../src/sequential/groupSequentialDesign.js";
 import { expectClose } from "../helpers/expectClose.js";
 import { thrown } from "./planningFixtures.js";
 
@@ -77,6 +79,67 @@ describe("alwaysValid: GrowthBook's sequential power (case G21)", () => {
       expectClose(r.power, fixed.power, { rtol: 1e-13 }, alternative);
       expect(se).toBeGreaterThan(Math.sqrt(4 / 3000 + 4 / 2000));
     }
+  });
+});
+
+describe("alwaysValid: sampleSizeTwoMeans", () => {
+  const { nControl: _n, ...g21Design } = g21;
+
+  test("documented example / G21 inverted: +5 % with N* = 5,000 needs 940,481 per arm (fixed 258,095)", () => {
+    const r = sampleSizeTwoMeans({ ...g21Design, mde: 0.05, alwaysValid: sequential });
+    expect(r.nControl).toBe(940_481);
+    expectClose(r.alwaysValid?.seInflation as number, 1.9089, { atol: 5e-5 }, "M/z");
+    expect(sampleSizeTwoMeans({ ...g21Design, mde: 0.05 }).nControl).toBe(258_095);
+    // The plan reaches 80 % under the inflation at its own size, and one unit fewer does not.
+    const at = (n: number): number =>
+      powerTwoMeans({ ...g21Design, mde: 0.05, nControl: n, alwaysValid: sequential }).power;
+    expectClose(at(r.nControl), r.achievedPower, { rtol: 1e-15 }, "achieved");
+    expect(at(r.nControl)).toBeGreaterThanOrEqual(0.8);
+    expect(at(r.nControl - 1)).toBeLessThan(0.8);
+    // The reported multiplier is the one at the rounded total N = nControl + nTreatment.
+    const cs = confidenceSequence(
+      { estimate: 0, standardError: 1, sampleSize: 2 * r.nControl },
+      { tuningSampleSize: 5000, confidenceLevel: 0.95 },
+    );
+    expectClose(r.alwaysValid?.multiplier as number, cs.multiplier, { rtol: 1e-15 }, "M");
+    expect(r.method).toMatch(/always-valid/);
+  });
+
+  test("G21 round trip: the sizes solved for G21's printed sequential power bracket G21's 133,333.3 per arm", () => {
+    // G21 prints the power to 5 decimals, so the sizes for 0.205955 and 0.205965 bracket GrowthBook's 400,000 / 3.
+    const at = (power: number): number =>
+      sampleSizeTwoMeans({ ...g21Design, mde: 0.05, power, alwaysValid: sequential }).nControlExact;
+    expect(at(0.205955)).toBeLessThan(400_000 / 3);
+    expect(at(0.205965)).toBeGreaterThan(400_000 / 3);
+  });
+
+  test("tiny and huge answers: the rounded plan reaches the power and one unit fewer does not", () => {
+    for (const mde of [3, 1, 0.3, 0.01, 1e-4]) {
+      for (const tuningSampleSize of [10, 5000, 1e8]) {
+        const opts = { mde, sd: 1, test: "z", alwaysValid: { tuningSampleSize } } as const;
+        const r = sampleSizeTwoMeans(opts);
+        const at = (n: number): number => powerTwoMeans({ ...opts, nControl: n }).power;
+        expect(at(r.nControl)).toBeGreaterThanOrEqual(0.8);
+        if (r.nControl > 1) expect(at(r.nControl - 1)).toBeLessThan(0.8);
+      }
+    }
+  });
+
+  test("bad input: a t-test, or alwaysValid together with a group sequential design", () => {
+    const t = thrown(() => sampleSizeTwoMeans({ sd: 1, mde: 0.2, alwaysValid: sequential }));
+    expect(t).toBeInstanceOf(InvalidArgumentError);
+    expect(t.message).toContain('sampleSizeTwoMeans: alwaysValid: needs test "z" or "z-relative"');
+    const both = thrown(() =>
+      sampleSizeTwoMeans({
+        sd: 1,
+        mde: 0.2,
+        test: "z",
+        alwaysValid: sequential,
+        sequential: groupSequentialDesign({ kMax: 3 }),
+      }),
+    );
+    expect(both).toBeInstanceOf(InvalidArgumentError);
+    expect(both.message).toContain("alwaysValid: choose alwaysValid or sequential, not both");
   });
 });
 
