@@ -1,6 +1,6 @@
 /**
- * Planning an experiment: sample size, power and minimum detectable effect for proportions and means, and the
- * duration that traffic allows.
+ * Planning an experiment: sample size, power and minimum detectable effect for proportions and means, the
+ * duration that traffic allows, and power week by week.
  *
  * @packageDocumentation
  */
@@ -11,6 +11,17 @@ export {
 } from "./experimentDuration.js";
 export { type MdeTwoMeansOptions, mdeTwoMeans } from "./mdeTwoMeans.js";
 export { type MdeTwoProportionsOptions, mdeTwoProportions } from "./mdeTwoProportions.js";
+export {
+  type PowerByWeekCell,
+  type PowerByWeekMeansMetric,
+  type PowerByWeekMetric,
+  type PowerByWeekMetricSummary,
+  type PowerByWeekOptions,
+  type PowerByWeekProportionsMetric,
+  type PowerByWeekResult,
+  type PowerByWeekRow,
+  powerByWeek,
+} from "./powerByWeek.js";
 export { type PowerTwoMeansOptions, powerTwoMeans } from "./powerTwoMeans.js";
 export { type PowerTwoProportionsOptions, powerTwoProportions } from "./powerTwoProportions.js";
 export {

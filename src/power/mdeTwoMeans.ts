@@ -9,6 +9,7 @@ import {
   parseOptions,
   requireEffectMatchesAlternative,
   requirePowerAboveLevel,
+  SAMPLES_TOO_SMALL,
   solveEffect,
   throwIfIssues,
   treatmentSize,
@@ -170,7 +171,7 @@ export function mdeTwoMeans(options: MdeTwoMeansOptions): TwoMeansPlan {
   if (delta === undefined) {
     throw new StatsError(
       "NO_SOLUTION",
-      `${NAME}: the samples are too small: no effect reaches power ${power}` +
+      `${NAME}: ${SAMPLES_TOO_SMALL}: no effect reaches power ${power}` +
         (design.test === "z-relative" ? " (the relative-lift test needs more units or fewer arms)" : ""),
     );
   }

@@ -9,6 +9,7 @@ import {
   parseOptions,
   requireEffectMatchesAlternative,
   requirePowerAboveLevel,
+  SAMPLES_TOO_SMALL,
   solveEffect,
   throwIfIssues,
   treatmentSize,
@@ -122,7 +123,7 @@ export function mdeTwoProportions(options: MdeTwoProportionsOptions): TwoProport
   if (delta === undefined) {
     throw new StatsError(
       "NO_SOLUTION",
-      `${NAME}: the samples are too small: even a treatment rate of ${p1 + sign * upper} gives power ` +
+      `${NAME}: ${SAMPLES_TOO_SMALL}: even a treatment rate of ${p1 + sign * upper} gives power ` +
         `${powerAt(upper)}, below ${power}`,
     );
   }

@@ -19,6 +19,9 @@ import type { MultipleComparison, PlanningDesignOptions } from "./types.js";
  */
 export type Parsed<T> = { readonly [K in keyof T]: T[K] | (undefined extends T[K] ? undefined : never) };
 
+/** How an MDE solver says no effect reaches the power at the given sizes (a later, larger sample may). @internal */
+export const SAMPLES_TOO_SMALL = "the samples are too small";
+
 /** Relative tolerance of every root search on n or on the effect (the issue asks for 1e-10; this is tighter). */
 export const SOLVER_RELATIVE_TOLERANCE = 1e-12;
 

@@ -13,6 +13,7 @@ import type { ProbabilityToBeBestResult } from "../bayesian/probabilityToBeBest.
 import { InvalidArgumentError } from "../errors.js";
 import { parseArguments } from "../internal/validate.js";
 import type { ExperimentDurationResult } from "../power/experimentDuration.js";
+import type { PowerByWeekResult } from "../power/powerByWeek.js";
 import type { TwoMeansPlan, TwoProportionsPlan } from "../power/types.js";
 import type { ConfidenceSequenceResult } from "../sequential/confidenceSequence.js";
 import type { EvanMillerResult } from "../sequential/evanMillerSequentialTest.js";
@@ -33,7 +34,12 @@ import {
   describeBayesianProportions,
   describeProbabilityToBeBest,
 } from "./describe/bayesian.js";
-import { describeExperimentDuration, describeTwoMeansPlan, describeTwoProportionsPlan } from "./describe/power.js";
+import {
+  describeExperimentDuration,
+  describePowerByWeek,
+  describeTwoMeansPlan,
+  describeTwoProportionsPlan,
+} from "./describe/power.js";
 import {
   describeConfidenceSequence,
   describeEvanMiller,
@@ -96,6 +102,8 @@ export function describeResult(result: ReportableResult, functionName: string): 
       return describeTwoMeansPlan(result as TwoMeansPlan);
     case "experiment-duration":
       return describeExperimentDuration(result as ExperimentDurationResult);
+    case "power-by-week":
+      return describePowerByWeek(result as PowerByWeekResult);
     case "compare-proportions":
       return describeCompareProportions(result as CompareProportionsResult);
     case "compare-means":

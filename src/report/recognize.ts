@@ -10,6 +10,7 @@ import type { BayesianMeansResult } from "../bayesian/bayesianMeans.js";
 import type { BayesianProportionsResult } from "../bayesian/bayesianProportions.js";
 import type { ProbabilityToBeBestResult } from "../bayesian/probabilityToBeBest.js";
 import type { ExperimentDurationResult } from "../power/experimentDuration.js";
+import type { PowerByWeekResult } from "../power/powerByWeek.js";
 import type { TwoMeansPlan, TwoProportionsPlan } from "../power/types.js";
 import type { ConfidenceSequenceResult } from "../sequential/confidenceSequence.js";
 import type { EvanMillerResult } from "../sequential/evanMillerSequentialTest.js";
@@ -37,6 +38,7 @@ export type ReportableResult =
   | TwoProportionsPlan
   | TwoMeansPlan
   | ExperimentDurationResult
+  | PowerByWeekResult
   | CompareProportionsResult
   | CompareMeansResult
   | CompareRatiosResult
@@ -73,6 +75,7 @@ export type ResultKind =
   | "two-proportions-plan"
   | "two-means-plan"
   | "experiment-duration"
+  | "power-by-week"
   | "compare-proportions"
   | "compare-means"
   | "compare-ratios"
@@ -142,6 +145,7 @@ export function recognizeResult(result: unknown): ResultKind | undefined {
   if (has(r, "baselineRate", "treatmentRate", "nTotal", "power")) return "two-proportions-plan";
   if (has(r, "standardizedEffect", "sd", "nTotal", "power")) return "two-means-plan";
   if (has(r, "exactDays", "days", "weeks", "unitsPerDay")) return "experiment-duration";
+  if (has(r, "byWeek", "weeklyUnits", "metrics")) return "power-by-week";
   if (has(r, "criticalValues", "inflationFactor", "informationRates")) return "group-sequential-design";
   if (has(r, "looks", "sided", "decision")) return "group-sequential-analysis";
   if (has(r, "looks", "mixingVariance")) return "msprt";

@@ -3,6 +3,7 @@ import {
   experimentDuration,
   mdeTwoMeans,
   mdeTwoProportions,
+  powerByWeek,
   powerTwoMeans,
   powerTwoProportions,
   sampleSizeTwoMeans,
@@ -224,6 +225,42 @@ describe("experiment-stats duration", () => {
       duration: viaJson(experimentDuration({ sampleSize: plan, dailyUnits: 20000 })),
       plan: viaJson(plan),
     });
+  });
+
+  it("--by-week adds GrowthBook's week-by-week table (7 days of traffic a week)", async () => {
+    const out = await cliJson(
+      "duration",
+      "--daily",
+      "500",
+      "--baseline",
+      "10%",
+      "--mde",
+      "20%",
+      "--arms",
+      "3",
+      "--by-week",
+      "4",
+    );
+    const expected = powerByWeek({
+      weeklyUnits: 3500,
+      weeks: 4,
+      treatmentArms: 2,
+      metrics: [{ name: "conversion rate", kind: "proportions", baselineRate: 0.1, mde: 0.2 }],
+    });
+    expect(out["byWeek"]).toEqual(viaJson(expected));
+    const text = await cli("duration", "--daily", "500", "--baseline", "10%", "--mde", "20%", "--by-week", "3");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Power by week");
+    expect(text.stdout).toMatch(/MDE at 80 % power/);
+  });
+
+  it("--by-week needs a design and a whole number of weeks", async () => {
+    const units = await cli("duration", "--daily", "500", "--units", "1000", "--by-week", "4");
+    expect(units.code).toBe(2);
+    expect(units.stderr).toContain("--by-week needs the design flags, not --units");
+    const zero = await cli("duration", "--daily", "500", "--baseline", "10%", "--mde", "20%", "--by-week", "0");
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("--by-week: must be >= 1 (powerByWeek)");
   });
 
   it("needs --daily, and --units alone", async () => {

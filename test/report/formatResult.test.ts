@@ -9,6 +9,7 @@ import { probabilityToBeBest } from "../../src/bayesian/probabilityToBeBest.js";
 import { InvalidArgumentError } from "../../src/errors.js";
 import { experimentDuration } from "../../src/power/experimentDuration.js";
 import { mdeTwoProportions } from "../../src/power/mdeTwoProportions.js";
+import { powerByWeek } from "../../src/power/powerByWeek.js";
 import { powerTwoMeans } from "../../src/power/powerTwoMeans.js";
 import { powerTwoProportions } from "../../src/power/powerTwoProportions.js";
 import { sampleSizeTwoMeans } from "../../src/power/sampleSizeTwoMeans.js";
@@ -505,6 +506,38 @@ describe("formatResult (text) of real results", () => {
       "
     `);
   });
+  it("powerByWeek", () => {
+    const table = powerByWeek({
+      weeklyUnits: 4500,
+      treatmentArms: 2,
+      weeks: 5,
+      metrics: [
+        { name: "signup", kind: "proportions", baselineRate: 0.1, mde: 0.1 },
+        { name: "revenue", kind: "means", sd: 2, mde: 0.1 },
+      ],
+    });
+    expect(text(table)).toMatchInlineSnapshot(`
+      "Power by week
+      =============
+
+      signup does not reach 80 % power within 5 weeks (51.5 % by week 5).
+      revenue reaches 80 % power in week 5 (7,500 units per control arm).
+
+      Week  Control units  Total units  signup power  signup MDE  revenue power  revenue MDE
+      ----  -------------  -----------  ------------  ----------  -------------  -----------
+      1             1,500        4,500        14.5 %     +32.8 %         27.8 %      +0.2047
+      2             3,000        9,000        24.4 %     +22.8 %         49.1 %      +0.1447
+      3             4,500       13,500        34.0 %     +18.4 %         66.0 %      +0.1181
+      4             6,000       18,000        43.1 %     +15.9 %         78.2 %      +0.1023
+      5             7,500       22,500        51.5 %     +14.1 %         86.5 %     +0.09151
+
+      Notes:
+      - 4,500 units a week over 3 arms, α = 0.05, two-sided; power against each metric's effect, MDE at 80 % power.
+      - signup: Two-sample z-test of proportions (pooled variance under H0) power calculation.
+      - revenue: Two-sample t-test power calculation (noncentral t).
+      "
+    `);
+  });
   it("bayesianProportions", () => {
     expect(text(bayesianProportions(control, treatment))).toMatchInlineSnapshot(`
       "Conversion rate: treatment vs control (Bayesian)
@@ -954,6 +987,7 @@ describe("recognizeResult", () => {
       [mdeTwoProportions({ baselineRate: 0.05, nControl: 20000 }), "two-proportions-plan"],
       [sampleSizeTwoMeans({ sd: 10, mde: 1 }), "two-means-plan"],
       [experimentDuration({ totalUnits: 100, dailyUnits: 10 }), "experiment-duration"],
+      [powerByWeek({ weeklyUnits: 100, metrics: [{ name: "m", kind: "means", sd: 1, mde: 1 }] }), "power-by-week"],
       [compareProportions(control, treatment), "compare-proportions"],
       [compareMeans({ n: 10, mean: 1, sd: 1 }, { n: 10, mean: 2, sd: 1 }), "compare-means"],
       [compareRatios(ratioControl, ratioTreatment), "compare-ratios"],

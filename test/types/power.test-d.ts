@@ -19,8 +19,11 @@ import {
   type MultipleComparison,
   mdeTwoMeans,
   mdeTwoProportions,
+  type PowerByWeekOptions,
+  type PowerByWeekResult,
   type PowerTwoMeansOptions,
   type PowerTwoProportionsOptions,
+  powerByWeek,
   powerTwoMeans,
   powerTwoProportions,
   type SampleSizeTwoMeansOptions,
@@ -132,6 +135,7 @@ describe("sampleSizeTwoMeans", () => {
       varianceReduction: 0.3,
       sequential: design,
     });
+    sampleSizeTwoMeans({ sd: 1, mde: 0.2, test: "z", alwaysValid: { tuningSampleSize: 5000 } });
   });
 
   test("misuse does not compile", () => {
@@ -222,5 +226,39 @@ describe("experimentDuration", () => {
     experimentDuration({ totalUnits: 20_000, dailyUnits: 1000, weekends: false });
     // @ts-expect-error sampleSize must carry nTotal
     experimentDuration({ sampleSize: { nControl: 10 }, dailyUnits: 1000 });
+  });
+});
+
+describe("powerByWeek", () => {
+  test("signature and result", () => {
+    expectTypeOf(powerByWeek).parameters.toEqualTypeOf<[PowerByWeekOptions]>();
+    expectTypeOf(powerByWeek).returns.toEqualTypeOf<PowerByWeekResult>();
+    expectTypeOf<PowerByWeekResult>().toEqualTypeOf<DeepReadonly<PowerByWeekResult>>();
+    const r = powerByWeek({
+      weeklyUnits: 4500,
+      treatmentArms: 2,
+      metrics: [
+        { name: "cr", kind: "proportions", baselineRate: 0.1, mde: 0.1, method: "arcsine" },
+        { name: "revenue", kind: "means", sd: 3, mde: 0.2, test: "z", alwaysValid: { tuningSampleSize: 5000 } },
+      ],
+    });
+    expectTypeOf(r.weeksToPower).toEqualTypeOf<number | null>();
+    expectTypeOf(r.byWeek[0]!.metrics[0]!.mde).toEqualTypeOf<number | null>();
+  });
+
+  test("misuse does not compile", () => {
+    // @ts-expect-error metrics is required
+    powerByWeek({ weeklyUnits: 1000 });
+    powerByWeek({
+      weeklyUnits: 1000,
+      // @ts-expect-error a means option on a proportions metric
+      metrics: [{ name: "cr", kind: "proportions", baselineRate: 0.1, mde: 0.1, sd: 1 }],
+    });
+    // @ts-expect-error alpha is set for the whole experiment
+    powerByWeek({ weeklyUnits: 1000, metrics: [{ name: "m", kind: "means", sd: 1, mde: 0.1, alpha: 0.1 }] });
+    // @ts-expect-error the sizes are the table's own
+    powerByWeek({ weeklyUnits: 1000, metrics: [{ name: "m", kind: "means", sd: 1, mde: 0.1, nControl: 10 }] });
+    // @ts-expect-error unknown kind
+    powerByWeek({ weeklyUnits: 1000, metrics: [{ name: "m", kind: "ratio", sd: 1, mde: 0.1 }] });
   });
 });

@@ -3,12 +3,15 @@
  *
  * @packageDocumentation
  */
-import { type ExperimentDurationResult, experimentDuration } from "../../power/index.js";
+import { type ExperimentDurationResult, experimentDuration, powerByWeek } from "../../power/index.js";
 import { numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 import { callLibrary, UsageError } from "../errors.js";
 import { readoutSentences } from "../output.js";
 import {
+  BY_WEEK_FLAG_MAP,
+  byWeekOptions,
+  byWeekTable,
   DESIGN_FLAGS,
   durationTable,
   MDE_FLAG,
@@ -23,10 +26,11 @@ import {
 export const durationCommand: Command = {
   name: "duration",
   summary: "days and weeks an experiment runs at a given traffic",
-  usage: "duration --daily UNITS (--units N | --baseline RATE --mde EFFECT [options])",
+  usage: "duration --daily UNITS (--units N | --baseline RATE --mde EFFECT [--by-week WEEKS] [options])",
   description: [
     "Divides the units the experiment needs by the units enrolled per day and rounds up to whole days and",
     "weeks. Give the total with --units, or the design flags of sample-size to plan it first.",
+    "--by-week adds the power and MDE reached at the end of each week (7 days of traffic a week).",
   ],
   flags: [
     ...TRAFFIC_FLAGS,
@@ -34,16 +38,27 @@ export const durationCommand: Command = {
     ...DESIGN_FLAGS,
     MDE_FLAG,
     POWER_FLAG,
+    {
+      name: "by-week",
+      type: "string",
+      value: "WEEKS",
+      help: "also tabulate power and MDE at the end of weeks 1 to WEEKS (needs the design flags)",
+    },
   ],
   positionals: 0,
   examples: [
     "duration --daily 20000 --baseline 5% --mde 10%",
     "duration --daily 1500 --traffic-share 50% --units 62468",
+    "duration --daily 643 --baseline 10% --mde 5% --arms 3 --by-week 9",
   ],
   run({ values }) {
     const traffic = trafficOptions(values);
     if (traffic === undefined) throw new UsageError("--daily is required (eligible units per day)");
     const units = numberFlag(values, "units", { integer: true });
+    const weeks = numberFlag(values, "by-week", { integer: true });
+    if (units !== undefined && weeks !== undefined) {
+      throw new UsageError("--by-week needs the design flags, not --units");
+    }
     if (units !== undefined) {
       const designFlags = [...DESIGN_FLAGS, MDE_FLAG, POWER_FLAG].filter((f) => values[f.name] !== undefined);
       if (designFlags.length > 0) {
@@ -56,10 +71,14 @@ export const durationCommand: Command = {
     }
     const plan = planSampleSize(values);
     const duration = callLibrary(PLANNING_FLAG_MAP, () => experimentDuration({ sampleSize: plan, ...traffic }));
+    const tables = [durationTable(duration), planTable("Sample size", plan)];
+    const summary = [...readoutSentences(plan), ...readoutSentences(duration)];
+    if (weeks === undefined) return { json: { duration, plan }, tables, summary };
+    const table = callLibrary(BY_WEEK_FLAG_MAP, () => powerByWeek(byWeekOptions(values, weeks, traffic)));
     return {
-      json: { duration, plan },
-      tables: [durationTable(duration), planTable("Sample size", plan)],
-      summary: [...readoutSentences(plan), ...readoutSentences(duration)],
+      json: { duration, plan, byWeek: table },
+      tables: [...tables, byWeekTable(table)],
+      summary: [...summary, ...readoutSentences(table)],
     };
   },
 };

@@ -6,6 +6,8 @@
  */
 import {
   type ExperimentDurationResult,
+  type PowerByWeekOptions,
+  type PowerByWeekResult,
   type SampleSizeTwoMeansOptions,
   type SampleSizeTwoMeansResult,
   type SampleSizeTwoProportionsOptions,
@@ -324,4 +326,62 @@ export function planSampleSize(values: FlagValues): SampleSizeTwoProportionsResu
       ? sampleSizeTwoProportions(options as unknown as SampleSizeTwoProportionsOptions)
       : sampleSizeTwoMeans(options as unknown as SampleSizeTwoMeansOptions),
   );
+}
+
+/** The single metric of `duration --by-week`, named after its kind. */
+const BY_WEEK_METRIC = { proportions: "conversion rate", means: "mean" } as const;
+
+/** Library option name → flag for `powerByWeek` (a metric's issues end in the planner's option names). */
+export const BY_WEEK_FLAG_MAP: FlagMap = { ...PLANNING_FLAG_MAP, weeklyUnits: "--daily", weeks: "--by-week" };
+
+/** `powerByWeek` options from the design flags: the experiment-wide ones at the top, the metric's in `metrics`. */
+export function byWeekOptions(
+  values: FlagValues,
+  weeks: number,
+  traffic: { dailyUnits: number; trafficShare?: number },
+): PowerByWeekOptions {
+  const kind = metricKind(values);
+  const { alpha, alternative, treatmentArms, allocationRatio, multipleComparison, ...metric } = designOptions(
+    values,
+    kind,
+  );
+  return compact({
+    weeklyUnits: 7 * traffic.dailyUnits,
+    trafficShare: traffic.trafficShare,
+    weeks,
+    power: numberFlag(values, "power", RATE),
+    alpha,
+    alternative,
+    treatmentArms,
+    allocationRatio,
+    multipleComparison,
+    metrics: [{ name: BY_WEEK_METRIC[kind], kind, ...metric, mde: requiredNumber(values, "mde", RATE) }],
+  }) as unknown as PowerByWeekOptions;
+}
+
+/** The week-by-week table: units, then power and MDE of the metric. */
+export function byWeekTable(r: PowerByWeekResult): Table {
+  const metric = r.metrics[0] as PowerByWeekResult["metrics"][number];
+  const mdeCell = (mde: number | null): Cell => {
+    if (mde === null) return { text: "—", value: null };
+    return metric.mdeType === "relative" ? signedPercentCell(mde) : numberCell(mde);
+  };
+  return {
+    title: "Power by week",
+    columns: [
+      { name: "week", align: "right" },
+      { name: "n control", align: "right" },
+      { name: "n total", align: "right" },
+      { name: "power", align: "right" },
+      { name: `MDE at ${+(r.power * 100).toPrecision(6)} % power`, align: "right" },
+    ],
+    rows: r.byWeek.map((row) => [
+      countCell(row.week),
+      countCell(row.nControl),
+      countCell(row.nTotal),
+      percentCell(row.metrics[0]?.power as number, 1),
+      mdeCell(row.metrics[0]?.mde ?? null),
+    ]),
+    notes: [metric.method, r.note],
+  };
 }

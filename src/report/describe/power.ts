@@ -4,10 +4,16 @@
  * @packageDocumentation
  */
 import type { ExperimentDurationResult } from "../../power/experimentDuration.js";
-import type { PlanningDesign, SolvedSizes, TwoMeansPlan, TwoProportionsPlan } from "../../power/types.js";
+import type {
+  PowerByWeekCell,
+  PowerByWeekMetricSummary,
+  PowerByWeekResult,
+  PowerByWeekRow,
+} from "../../power/powerByWeek.js";
+import type { MdeType, PlanningDesign, SolvedSizes, TwoMeansPlan, TwoProportionsPlan } from "../../power/types.js";
 import type { ReportDocument } from "../document.js";
 import { formatCount, formatParameter, formatPercent, formatPercentExact, formatSignificant } from "../numbers.js";
-import { alternativePhrase, sentence } from "../phrases.js";
+import { alternativePhrase, plural, sentence } from "../phrases.js";
 
 function isSolved(plan: PlanningDesign): plan is PlanningDesign & SolvedSizes {
   return typeof (plan as Partial<SolvedSizes>).nControlExact === "number";
@@ -141,5 +147,47 @@ export function describeExperimentDuration(r: ExperimentDurationResult): ReportD
       },
     ],
     notes: ["Assumes steady traffic and units that enter once; run whole weeks so every weekday counts equally."],
+  };
+}
+
+/** An MDE in the metric's units: a signed percentage when relative; "—" when no effect reaches the power yet. */
+function formatMde(mde: number | null, mdeType: MdeType): string {
+  if (mde === null) return "—";
+  return mdeType === "relative" ? formatPercent(mde, { signed: true }) : formatParameter(mde, 4, true);
+}
+
+/** @internal */
+export function describePowerByWeek(r: PowerByWeekResult): ReportDocument {
+  const target = formatPower(r.power);
+  const last = r.byWeek[r.byWeek.length - 1] as PowerByWeekRow;
+  const summary = r.metrics.map((m, j) => {
+    if (m.weeksToPower === null) {
+      const reached = formatPercent((last.metrics[j] as PowerByWeekCell).power);
+      return `${m.name} does not reach ${target} power within ${plural(last.week, "week")} (${reached} by week ${last.week}).`;
+    }
+    const row = r.byWeek[m.weeksToPower - 1] as PowerByWeekRow;
+    return `${m.name} reaches ${target} power in week ${m.weeksToPower} (${formatCount(row.nControl)} units per control arm).`;
+  });
+  if (r.metrics.length > 1 && r.weeksToPower !== null) {
+    summary.push(`Every metric is powered after ${plural(r.weeksToPower, "week")}.`);
+  }
+  const columns = ["Week", "Control units", "Total units"];
+  for (const m of r.metrics) columns.push(`${m.name} power`, `${m.name} MDE`);
+  const rows = r.byWeek.map((row) => {
+    const cells = [String(row.week), formatCount(row.nControl), formatCount(row.nTotal)];
+    row.metrics.forEach((cell, j) => {
+      cells.push(formatPercent(cell.power), formatMde(cell.mde, (r.metrics[j] as PowerByWeekMetricSummary).mdeType));
+    });
+    return cells;
+  });
+  const level = `α = ${formatParameter(r.alpha)}, ${alternativePhrase(r.alternative)}`;
+  return {
+    title: "Power by week",
+    summary,
+    tables: [{ columns, rows }],
+    notes: [
+      `${formatCount(r.weeklyUnits * r.trafficShare)} units a week over ${r.treatmentArms + 1} arms, ${level}; power against each metric's effect, MDE at ${target} power.`,
+      ...r.metrics.map((m) => `${m.name}: ${m.method}.`),
+    ],
   };
 }
