@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { NormalPrior } from "../bayesian/bayesianMeans.js";
 import { normalCdf } from "../distributions/normal.js";
 import { type InputIssue, StatsError } from "../errors.js";
 import { integerAtLeast, openUnitInterval } from "../internal/validate.js";
@@ -11,6 +12,7 @@ import {
   requirePowerAboveLevel,
   SAMPLES_TOO_SMALL,
   solveEffect,
+  solveFirstEffect,
   throwIfIssues,
   treatmentSize,
 } from "./shared.js";
@@ -21,9 +23,11 @@ import {
   meansEffectGuess,
   meansPlan,
   meansPower,
+  priorSchema,
   resolveMeansDesign,
   twoMeansShape,
   withAlwaysValid,
+  withPrior,
 } from "./twoMeansModel.js";
 import type { AlwaysValidOptions, EffectDirection, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
 
@@ -59,6 +63,13 @@ export interface MdeTwoMeansOptions extends TwoMeansDesignOptions {
    * @defaultValue undefined (a fixed-horizon test)
    */
   readonly alwaysValid?: AlwaysValidOptions;
+  /**
+   * Bayesian power (GrowthBook's Bayesian engine): a normal prior on the effect, on the scale of the test (the
+   * relative lift for `test: "z-relative"`, the difference for `"z"`); the test then rejects when the (1 − α')
+   * credible interval excludes zero. Only with `test: "z"` or `"z-relative"`, not with `alwaysValid`.
+   * @defaultValue undefined (frequentist power; `null` is the same)
+   */
+  readonly prior?: NormalPrior | null;
 }
 
 const schema = z.strictObject(
@@ -67,6 +78,7 @@ const schema = z.strictObject(
     nControl: integerAtLeast(1),
     nTreatment: z.optional(integerAtLeast(1)),
     alwaysValid: alwaysValidSchema(),
+    prior: priorSchema(),
     power: z.optional(openUnitInterval()),
     direction: z.optional(directionSchema()),
   },
@@ -108,6 +120,11 @@ const schema = z.strictObject(
  * the relative lift its one-region form is GrowthBook's quadratic with k·M/z in place of k = z_{1−α/2} − z_{1−power}:
  * G21 (N* = 5,000) gives 0.12821 against the fixed-horizon 0.07027.
  *
+ * With `prior` (Bayesian power, see {@link powerTwoMeans}) the power need not grow with the effect (for the relative
+ * lift a proper prior makes it fall again for huge lifts), so the MDE is the first crossing of a geometric scan (steps
+ * of ×1.1), refined by Brent's method; 0 when the prior alone already gives the target power. GrowthBook
+ * `findMdeBayesian` walks a 1e-5 grid instead, so its MDEs are ours rounded up to that grid.
+ *
  * Conforms to R `power.t.test(n, power, sd, strict = TRUE, tol = 1e-12)` solving `delta`, and GrowthBook
  * `findMdeFrequentist` (`test: "z-relative"`, `alternative: "greater"` at alpha/2; sequential included, case G21 in
  * `test/power/mdeTwoMeans.test.ts`); fixtures in
@@ -120,7 +137,7 @@ const schema = z.strictObject(
  * @returns A {@link TwoMeansPlan} whose `mde` (in `mdeType` units) and `absoluteEffect` were solved.
  * @throws {@link InvalidArgumentError} if an option is missing, out of range or unknown, a size is not an integer or
  * below the test's minimum, both `nTreatment` and `allocationRatio` are given, or a relative effect comes without a
- * non-zero `baselineMean`, or `alwaysValid` comes with `test: "t"`.
+ * non-zero `baselineMean`, or `alwaysValid` or `prior` comes with `test: "t"`, or both come together.
  * @throws {@link StatsError} `"NO_SOLUTION"` if the power does not exceed the level, the direction contradicts a
  * one-sided alternative, or (relative-lift test) the samples are too small for any effect.
  *
@@ -149,7 +166,7 @@ export function mdeTwoMeans(options: MdeTwoMeansOptions): TwoMeansPlan {
   const n1 = input.nControl;
   const n2 = treatmentSize(n1, input.nTreatment, input.allocationRatio, issues);
   checkMeansSizes(fixed, n1, n2, input.nTreatment !== undefined, issues);
-  const design = withAlwaysValid(fixed, input.alwaysValid, n1, n2, issues);
+  const design = withPrior(withAlwaysValid(fixed, input.alwaysValid, n1, n2, issues), input.prior, issues);
   throwIfIssues(NAME, issues);
   const power = input.power ?? 0.8;
   const direction = input.direction ?? (design.alternative === "less" ? "decrease" : "increase");
@@ -164,10 +181,13 @@ export function mdeTwoMeans(options: MdeTwoMeansOptions): TwoMeansPlan {
   const ceiling = meansEffectCeiling(design, n1);
   const za = criticalZ(design.alphaPerComparison, design.alternative);
   const farRegion = design.alternative === "two-sided" ? normalCdf(-ceiling - za) : 0;
-  const reachable = towardZero || normalCdf(ceiling - za) + farRegion > power;
-  const delta = reachable
-    ? solveEffect(NAME, powerAt, power, guess, towardZero ? Math.abs(mu) : Number.POSITIVE_INFINITY)
-    : undefined;
+  const upper = towardZero ? Math.abs(mu) : Number.POSITIVE_INFINITY;
+  const reachable = design.prior !== undefined || towardZero || normalCdf(ceiling - za) + farRegion > power;
+  const delta = !reachable
+    ? undefined
+    : design.prior === undefined
+      ? solveEffect(NAME, powerAt, power, guess, upper)
+      : solveFirstEffect(NAME, powerAt, power, guess, upper);
   if (delta === undefined) {
     throw new StatsError(
       "NO_SOLUTION",

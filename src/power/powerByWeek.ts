@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { NormalPrior } from "../bayesian/bayesianMeans.js";
 import { type InputIssue, InvalidArgumentError, isStatsError, StatsError } from "../errors.js";
 import { integerAtLeast, openUnitInterval, positiveNumber } from "../internal/validate.js";
 import type { Alternative } from "../types.js";
@@ -60,6 +61,8 @@ export interface PowerByWeekMeansMetric extends Omit<TwoMeansDesignOptions, Expe
   readonly mde: number;
   /** Plan for an always-valid analysis, as in {@link powerTwoMeans}. */
   readonly alwaysValid?: AlwaysValidOptions;
+  /** Bayesian power with this normal prior on the effect, as in {@link powerTwoMeans}. */
+  readonly prior?: NormalPrior | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { NormalPrior } from "../bayesian/bayesianMeans.js";
 import type { InputIssue } from "../errors.js";
 import { integerAtLeast } from "../internal/validate.js";
 import { nonZeroEffect, optionsError, parseOptions, throwIfIssues, treatmentSize } from "./shared.js";
@@ -8,9 +9,11 @@ import {
   checkMeansSizes,
   meansPlan,
   meansPower,
+  priorSchema,
   resolveMeansDesign,
   twoMeansShape,
   withAlwaysValid,
+  withPrior,
 } from "./twoMeansModel.js";
 import type { AlwaysValidOptions, TwoMeansDesignOptions, TwoMeansPlan } from "./types.js";
 
@@ -38,6 +41,13 @@ export interface PowerTwoMeansOptions extends TwoMeansDesignOptions {
    * @defaultValue undefined (a fixed-horizon test)
    */
   readonly alwaysValid?: AlwaysValidOptions;
+  /**
+   * Bayesian power (GrowthBook's Bayesian engine): a normal prior on the effect, on the scale of the test (the
+   * relative lift for `test: "z-relative"`, the difference for `"z"`); the test then rejects when the (1 − α')
+   * credible interval excludes zero. Only with `test: "z"` or `"z-relative"`, not with `alwaysValid`.
+   * @defaultValue undefined (frequentist power; `null` is the same)
+   */
+  readonly prior?: NormalPrior | null;
 }
 
 const schema = z.strictObject(
@@ -47,6 +57,7 @@ const schema = z.strictObject(
     nControl: integerAtLeast(1),
     nTreatment: z.optional(integerAtLeast(1)),
     alwaysValid: alwaysValidSchema(),
+    prior: priorSchema(),
   },
   { error: optionsError },
 );
@@ -78,6 +89,18 @@ const schema = z.strictObject(
  * 1 − Φ(z − Δ/SE_seq) + Φ(−z − Δ/SE_seq); it reproduces GrowthBook case G21 (N* = 5,000: 0.20596 against the
  * fixed-horizon 0.52144).
  *
+ * Bayesian power (GrowthBook's Bayesian engine; option `prior`, z-tests only): with a N(m, s²) prior on the effect τ
+ * (the relative lift for `"z-relative"`, the difference for `"z"`) and τ̂ ~ N(τ, v), the test rejects when the
+ * (1 − α') credible interval excludes zero; with posterior precision P = 1/v + 1/s²,
+ *
+ * ```math
+ * \text{power} = \Phi\Big(\frac{\tau - c_+}{\sqrt v}\Big) + \Phi\Big(\frac{c_- - \tau}{\sqrt v}\Big),\qquad
+ * c_\pm = \pm v\,z_{1-\alpha'/s}\sqrt{P} - v\,m/s^2
+ * ```
+ *
+ * (GrowthBook `powerEstBayesian`; reproduces its G22 Bayesian table to 5 decimals). A flat prior (`null`) is the
+ * z-test.
+ *
  * Conforms to R `power.t.test(strict = TRUE)`, R `pwr.t2n.test`, statsmodels `TTestIndPower` and `NormalIndPower`,
  * and GrowthBook `powerEstimate` (sequential included, case G21 in `test/power/powerTwoMeans.test.ts`); fixtures in `test/fixtures/power/twoMeans/`.
  *
@@ -88,7 +111,7 @@ const schema = z.strictObject(
  * @returns A {@link TwoMeansPlan} whose `power` is the power of each comparison.
  * @throws {@link InvalidArgumentError} if an option is missing, out of range or unknown, a size is not an integer or
  * below the test's minimum, both `nTreatment` and `allocationRatio` are given, or a relative effect comes without a
- * non-zero `baselineMean`, or `alwaysValid` comes with `test: "t"`.
+ * non-zero `baselineMean`, or `alwaysValid` or `prior` comes with `test: "t"`, or both come together.
  *
  * @example
  * ```ts
@@ -102,6 +125,13 @@ const schema = z.strictObject(
  *   test: "z-relative", alwaysValid: { tuningSampleSize: 5000 },
  * });
  * s.power; // ≈ 0.20596
+ *
+ * // GrowthBook's Bayesian power: prior N(0.05, 0.5476) on the lift, +7.025 %
+ * const b = powerTwoMeans({
+ *   sd: Math.sqrt(3909.9997749994377), baselineMean: 10, mde: 0.07025, mdeType: "relative", nControl: 133_333,
+ *   test: "z-relative", prior: { mean: 0.05, variance: 0.5476 },
+ * });
+ * b.power; // ≈ 0.800
  * ```
  * @see {@link sampleSizeTwoMeans}, {@link mdeTwoMeans}
  * @since 0.1.0
@@ -113,7 +143,11 @@ export function powerTwoMeans(options: PowerTwoMeansOptions): TwoMeansPlan {
   const fixed = resolveMeansDesign(input, issues);
   const nTreatment = treatmentSize(input.nControl, input.nTreatment, input.allocationRatio, issues);
   checkMeansSizes(fixed, input.nControl, nTreatment, input.nTreatment !== undefined, issues);
-  const design = withAlwaysValid(fixed, input.alwaysValid, input.nControl, nTreatment, issues);
+  const design = withPrior(
+    withAlwaysValid(fixed, input.alwaysValid, input.nControl, nTreatment, issues),
+    input.prior,
+    issues,
+  );
   throwIfIssues(NAME, issues);
   const delta = absoluteEffectOf(design, input.mde);
   const power = meansPower(design, delta, input.nControl, nTreatment);

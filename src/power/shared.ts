@@ -8,7 +8,7 @@
 import * as z from "zod/mini";
 import { normalQuantile } from "../distributions/normal.js";
 import { type InputIssue, InvalidArgumentError, StatsError } from "../errors.js";
-import { expandingBrentRoot } from "../internal/roots.js";
+import { brentRoot, expandingBrentRoot } from "../internal/roots.js";
 import { alternative, finiteNumber, integerAtLeast, openUnitInterval, positiveNumber } from "../internal/validate.js";
 import type { Alternative } from "../types.js";
 import type { MultipleComparison, PlanningDesignOptions } from "./types.js";
@@ -247,6 +247,35 @@ export function solveEffect(
   if (result.ok && result.root > 0) return result.root;
   if (!result.ok && result.reason === "not-converged") {
     throw new StatsError("NOT_CONVERGED", `${functionName}: the effect search did not converge`);
+  }
+  return undefined;
+}
+
+/**
+ * The smallest effect in [0, upper] whose power reaches `target`, for a power curve that need not be monotone (a
+ * proper prior makes Bayesian power of the relative lift fall again for huge lifts). 0 when the power at no effect
+ * already reaches the target; else the first crossing of a geometric scan (×1.1 from guess·1e-6 to guess·1e12),
+ * refined by Brent's method; `undefined` when the scan finds none.
+ * @internal
+ */
+export function solveFirstEffect(
+  functionName: string,
+  powerAt: (effect: number) => number,
+  target: number,
+  guess: number,
+  upper: number,
+): number | undefined {
+  const f = (effect: number): number => powerAt(effect) - target;
+  if (f(0) >= 0) return 0;
+  let below = 0;
+  for (let x = guess * 1e-6; below < upper && x <= guess * 1e12; x *= 1.1) {
+    const at = Math.min(x, upper);
+    if (f(at) >= 0) {
+      const result = brentRoot(f, below, at, { relativeTolerance: SOLVER_RELATIVE_TOLERANCE, maxIterations: 500 });
+      if (result.ok) return result.root;
+      throw new StatsError("NOT_CONVERGED", `${functionName}: the effect search did not converge`);
+    }
+    below = at;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
  * @internal
  */
 import * as z from "zod/mini";
+import type { NormalPrior } from "../bayesian/bayesianMeans.js";
 import { noncentralTCdf, noncentralTSf } from "../distributions/noncentralT.js";
 import { normalCdf, normalQuantile } from "../distributions/normal.js";
 import { studentTQuantile } from "../distributions/studentT.js";
@@ -64,6 +65,8 @@ export interface MeansDesign extends ResolvedDesign {
   readonly test: TwoMeansTest;
   /** The always-valid planning (GrowthBook's sequential power), or undefined for a fixed-horizon test. */
   readonly alwaysValid: AlwaysValidPlan | undefined;
+  /** The prior of Bayesian power, on the scale of the test's effect; undefined for frequentist power. */
+  readonly prior: NormalPrior | undefined;
 }
 
 /** Fills in the defaults and records cross-field issues (a relative effect needs a non-zero baseline mean). @internal */
@@ -86,6 +89,7 @@ export function resolveMeansDesign(options: Parsed<TwoMeansDesignOptions>, issue
     mdeType,
     test,
     alwaysValid: undefined,
+    prior: undefined,
   };
 }
 
@@ -126,6 +130,40 @@ export function withAlwaysValid(
   );
   const seInflation = multiplier / criticalZ(design.alphaPerComparison, design.alternative);
   return { ...design, alwaysValid: { tuningSampleSize: options.tuningSampleSize, multiplier, seInflation } };
+}
+
+/** Schema of the `prior` option: a normal prior `{ mean, variance }`, or null for none. @internal */
+export function priorSchema(): z.ZodMiniOptional<
+  z.ZodMiniNullable<z.ZodMiniObject<{ mean: z.ZodMiniNumber<number>; variance: z.ZodMiniNumber<number> }>>
+> {
+  return z.optional(
+    z.nullable(
+      z.strictObject(
+        { mean: finiteNumber(), variance: positiveNumber() },
+        { error: "must be a normal prior { mean, variance } or null" },
+      ),
+    ),
+  );
+}
+
+/**
+ * Adds a normal prior to a design: its power becomes the Bayesian power of GrowthBook's engine. Records an issue
+ * unless the test is a z-test without always-valid inflation.
+ * @internal
+ */
+export function withPrior(
+  design: MeansDesign,
+  prior: NormalPrior | null | undefined,
+  issues: InputIssue[],
+): MeansDesign {
+  if (prior === undefined || prior === null) return design;
+  if (design.test === "t") {
+    issues.push({ path: ["prior"], message: 'needs test "z" or "z-relative"', code: "custom" });
+  }
+  if (design.alwaysValid !== undefined) {
+    issues.push({ path: ["prior"], message: "cannot be combined with alwaysValid", code: "custom" });
+  }
+  return { ...design, prior: { mean: prior.mean, variance: prior.variance } };
 }
 
 /** The standard-error inflation of the design (1 for a fixed-horizon test). */
@@ -179,6 +217,7 @@ export function checkMeansSizes(
 export function meansPower(design: MeansDesign, delta: number, n1: number, n2: number): number {
   const varC = (design.sd * design.sd) / n1;
   const varT = (design.sdTreatment * design.sdTreatment) / n2;
+  if (design.prior !== undefined) return bayesianPower(design, design.prior, delta, varC, varT);
   const ncp = standardizedEffect(design, delta, varC, varT);
   if (design.test !== "t") {
     const crit = criticalZ(design.alphaPerComparison, design.alternative);
@@ -195,6 +234,33 @@ export function meansPower(design: MeansDesign, delta: number, n1: number, n2: n
   const power =
     design.alternative === "greater" ? upper() : design.alternative === "less" ? lower() : upper() + lower();
   // A probability within an ulp of 1 can round above it (the sum of the two regions, or the kernel itself).
+  return Math.min(1, power);
+}
+
+/**
+ * Bayesian power: the probability that the (1 − α') credible interval of the effect τ (the relative lift for
+ * `z-relative`, else the difference) lies above zero [or below, two-sided], for an estimate τ̂ ~ N(τ, v) and a
+ * N(m, s²) prior. With precision P = 1/v + 1/s², the posterior mean (τ̂/v + m/s²)/P clears z/√P when
+ * τ̂ > v·z·√P − v·m/s², so power = Φ((τ − c₊)/√v) [+ Φ((c₋ − τ)/√v)], c± = ±v·z·√P − v·m/s².
+ */
+function bayesianPower(design: MeansDesign, prior: NormalPrior, delta: number, varC: number, varT: number): number {
+  let tau = delta;
+  let v = (varC + varT) * design.varianceFactor;
+  if (design.test === "z-relative") {
+    const mu = design.baselineMean as number;
+    const muT = mu + delta;
+    const mu2 = mu * mu;
+    tau = delta / Math.abs(mu);
+    v = (varT / mu2 + (varC * muT * muT) / (mu2 * mu2)) * design.varianceFactor;
+  }
+  const se = Math.sqrt(v);
+  const z = criticalZ(design.alphaPerComparison, design.alternative);
+  const reach = v * z * Math.sqrt(1 / v + 1 / prior.variance);
+  const shift = (v * prior.mean) / prior.variance;
+  const upper = (): number => normalCdf((tau - reach + shift) / se);
+  const lower = (): number => normalCdf((-reach - shift - tau) / se);
+  const power =
+    design.alternative === "greater" ? upper() : design.alternative === "less" ? lower() : upper() + lower();
   return Math.min(1, power);
 }
 
@@ -256,6 +322,11 @@ export function meansMethodWords(design: MeansDesign): string {
     always === undefined
       ? ""
       : `, always-valid (SE inflated by M/z = ${always.seInflation.toPrecision(6)}, N* = ${always.tuningSampleSize})`;
+  const prior = design.prior;
+  if (prior !== undefined) {
+    const scale = design.test === "z-relative" ? "relative lift" : "difference";
+    return `Bayesian power: the credible interval of the ${scale} excludes 0 (normal prior N(${prior.mean}, ${prior.variance}))`;
+  }
   if (design.test === "z") return `Two-sample z-test of means power calculation${sequential}`;
   if (design.test === "z-relative") {
     return `z-test of the relative lift (delta-method variance) power calculation${sequential}`;
@@ -299,5 +370,6 @@ export function meansPlan(
     method: meansMethodWords(design),
     note: sizeNote(design.treatmentArms),
     ...(design.alwaysValid === undefined ? {} : { alwaysValid: design.alwaysValid }),
+    ...(design.prior === undefined ? {} : { prior: design.prior }),
   };
 }

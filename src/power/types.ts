@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { NormalPrior } from "../bayesian/bayesianMeans.js";
 import type { Alternative } from "../types.js";
 
 /**
@@ -265,6 +266,8 @@ export interface TwoMeansPlan extends PlanningDesign {
   readonly power: number;
   /** The always-valid (sequential) planning used, when the `alwaysValid` option was given. */
   readonly alwaysValid?: AlwaysValidPlan;
+  /** The prior of Bayesian power, when the `prior` option was given. */
+  readonly prior?: NormalPrior;
 }
 
 /**

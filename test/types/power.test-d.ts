@@ -19,6 +19,7 @@ import {
   type MultipleComparison,
   mdeTwoMeans,
   mdeTwoProportions,
+  type NormalPrior,
   type PowerByWeekOptions,
   type PowerByWeekResult,
   type PowerTwoMeansOptions,
@@ -164,6 +165,9 @@ describe("powerTwoProportions / powerTwoMeans", () => {
     expectTypeOf<TwoMeansPlan>().toEqualTypeOf<DeepReadonly<TwoMeansPlan>>();
     expectTypeOf(powerTwoProportions({ baselineRate: 0.1, mde: 0.1, nControl: 1000 }).power).toEqualTypeOf<number>();
     expectTypeOf(powerTwoMeans({ sd: 1, mde: 0.2, nControl: 100, nTreatment: 120 }).power).toEqualTypeOf<number>();
+    const bayes = powerTwoMeans({ sd: 1, mde: 0.2, nControl: 100, test: "z", prior: { mean: 0, variance: 0.09 } });
+    expectTypeOf(bayes.prior).toEqualTypeOf<NormalPrior | undefined>();
+    mdeTwoMeans({ sd: 1, nControl: 100, test: "z", prior: null });
   });
 
   test("misuse does not compile", () => {
@@ -181,6 +185,10 @@ describe("powerTwoProportions / powerTwoMeans", () => {
     powerTwoProportions({ baselineRate: 0.1, mde: 0.1, nControl: 1000, method: "foo" });
     // @ts-expect-error sequential designs are for the sample-size solvers only
     powerTwoMeans({ sd: 1, mde: 0.2, nControl: 100, sequential: design });
+    // @ts-expect-error a prior has a variance, not an sd
+    powerTwoMeans({ sd: 1, mde: 0.2, nControl: 100, test: "z", prior: { mean: 0, sd: 0.3 } });
+    // @ts-expect-error Bayesian power is for the power and MDE solvers only
+    sampleSizeTwoMeans({ sd: 1, mde: 0.2, test: "z", prior: { mean: 0, variance: 0.09 } });
   });
 });
 
