@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { normalCdf, normalPdf } from "../distributions/normal.js";
-import { StatsError } from "../errors.js";
+import { type InputIssue, InvalidArgumentError, StatsError } from "../errors.js";
 import {
   count,
   finiteNumber,
@@ -182,8 +182,8 @@ export interface MsprtResult {
  * @param looks - Cumulative data of both arms at each look (at least one), in time order.
  * @param options - See {@link MsprtOptions}.
  * @returns An {@link MsprtResult} with every look and the decision.
- * @throws {@link InvalidArgumentError} if a look is malformed (counts not integers, conversions > visitors),
- * neither τ² nor a plan is given, or an option is out of range.
+ * @throws {@link InvalidArgumentError} if a look is malformed (counts not integers, conversions > visitors), arms
+ * mix proportions and means, neither τ² nor a plan is given, or an option is out of range.
  * @throws {@link StatsError} `"DEGENERATE_DATA"` if an arm has fewer than 2 observations or the estimated
  * variance of the difference is 0 at some look.
  *
@@ -201,6 +201,7 @@ export interface MsprtResult {
  */
 export function msprt(looks: readonly MsprtLook[], options: MsprtOptions): MsprtResult {
   const args = parseArguments(FN, schema, { looks, options });
+  requireOneArmKind(args.looks);
   const o = args.options;
   const alpha = o.alpha ?? 0.05;
   const nullValue = o.nullValue ?? 0;
@@ -260,6 +261,25 @@ export function truncationOptimalMixingVariance(alpha: number, plannedSampleSize
   const b = (2 * Math.log(1 / alpha)) / Math.sqrt(plannedSampleSize * variance);
   const tail = normalCdf(-b);
   return (variance * tail) / (normalPdf(b) / b - tail);
+}
+
+/** A proportions arm beside a means arm compares nothing: every arm of every look must be of one kind. */
+function requireOneArmKind(looks: readonly MsprtLook[]): void {
+  const kindOf = (a: MsprtArm): string => ("visitors" in a ? "proportions" : "means");
+  const first = kindOf((looks[0] as MsprtLook).control);
+  const issues: InputIssue[] = [];
+  for (const [i, look] of looks.entries()) {
+    for (const side of ["control", "treatment"] as const) {
+      if (kindOf(look[side]) !== first) {
+        issues.push({
+          path: ["looks", i, side],
+          message: `is a ${kindOf(look[side])} arm but looks.0.control is a ${first} arm; use one kind throughout`,
+          code: "custom",
+        });
+      }
+    }
+  }
+  if (issues.length > 0) throw new InvalidArgumentError(FN, issues);
 }
 
 function armMoments(a: MsprtArm, look: number, side: string): { n: number; mean: number; variance: number } {

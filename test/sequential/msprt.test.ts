@@ -136,6 +136,14 @@ describe("msprt", () => {
     expect(bad([{ control: { n: 10 }, treatment: { n: 10 } }], { mixingVariance: 1 }).message).toContain(
       "msprt: looks.0.control: must be { visitors, conversions }",
     );
+    // Summaries and sufficient statistics are both means and may mix; a proportions arm may not.
+    const mixed = [
+      { control: { n: 100, mean: 1, sd: 1 }, treatment: { n: 100, sum: 110, sumSquares: 230 } },
+      { control: { n: 200, mean: 1, sd: 1 }, treatment: { visitors: 200, conversions: 30 } },
+    ];
+    expect(bad(mixed, { mixingVariance: 1 }).message).toBe(
+      "msprt: looks.1.treatment: is a proportions arm but looks.0.control is a means arm; use one kind throughout",
+    );
   });
 
   test("degenerate data", () => {
