@@ -297,6 +297,14 @@ function quantile(cdf: Float64Array, p: number): number {
  * Johnson and Mizoguchi (1978) but with two pivots per round taken from a random sample of the active
  * entries, so each round (two O(nx + ny) counting passes) shrinks the candidates by a large factor.
  */
+/** Below this many candidates the k-th difference is found by sorting them all. */
+const GATHER_LIMIT = 20_000;
+/**
+ * Differences sampled per narrowing round. Each round keeps about 8/√s of the candidates (a ±4σ band around the
+ * target rank), so 4,000 samples cut 1e8 candidates to the gather limit in three cheap rounds.
+ */
+const SAMPLE_SIZE = 4000;
+
 class SortedDifferences {
   private readonly yDescending: Float64Array;
 
@@ -323,7 +331,7 @@ class SortedDifferences {
       for (let i = 0; i < nx; i++) prefix[i + 1] = prefix[i]! + hi[i]! - lo[i]!;
       const active = prefix[nx]!;
       const rank = k - below; // 1-based rank within the active entries
-      if (active <= 50_000) {
+      if (active <= GATHER_LIMIT) {
         const values = new Float64Array(active);
         let p = 0;
         for (let i = 0; i < nx; i++) for (let col = lo[i]!; col < hi[i]!; col++) values[p++] = x[i]! - yd[col]!;
@@ -331,7 +339,7 @@ class SortedDifferences {
         return values[rank - 1]!;
       }
       // Sample active entries; bracket the target rank between two sample quantiles.
-      const s = 20_000;
+      const s = SAMPLE_SIZE;
       const sample = new Float64Array(s);
       for (let t = 0; t < s; t++) {
         const r = Math.floor(random.next() * active);

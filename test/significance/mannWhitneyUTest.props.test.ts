@@ -58,4 +58,21 @@ describe("mannWhitneyUTest (laws)", () => {
     const median = d.length % 2 ? d[(d.length - 1) / 2]! : (d[d.length / 2 - 1]! + d[d.length / 2]!) / 2;
     expect(mannWhitneyUTest(c, t).estimate).toBe(median);
   });
+  const large = fc.oneof(
+    fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 150, maxLength: 400 }),
+    fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 150, maxLength: 400 }),
+  );
+  test.prop([large, large], { numRuns: 30 })(
+    "the sampled selection (over 20,000 differences) still finds the exact median, ties included",
+    (c, t) => {
+      fc.pre(notAllTied(c, t));
+      const d = Float64Array.from(t.flatMap((ti) => c.map((ci) => ti - ci))).sort();
+      const median = d.length % 2 ? d[(d.length - 1) / 2]! : (d[d.length / 2 - 1]! + d[d.length / 2]!) / 2;
+      const r = mannWhitneyUTest(c, t);
+      expect(r.estimate).toBe(median);
+      // The bounds are differences too: order statistics of d.
+      expect(d.includes(r.confidenceInterval.lower)).toBe(true);
+      expect(d.includes(r.confidenceInterval.upper)).toBe(true);
+    },
+  );
 });
