@@ -184,8 +184,11 @@ export function exclusive(values: FlagValues, a: string, b: string): void {
 export function delimiterFlag(values: FlagValues): string {
   const d = stringFlag(values, "delimiter") ?? ",";
   const text = d === "\\t" || d === "tab" ? "\t" : d;
-  if (text.length !== 1 || text === '"' || text === "\n" || text === "\r") {
-    throw new UsageError(`--delimiter: must be one character other than a quote or a line break (got "${d}")`);
+  // A byte-order mark is stripped from the file before parsing, so it can never separate fields.
+  if (text.length !== 1 || text === '"' || text === "\n" || text === "\r" || text === "\uFEFF") {
+    throw new UsageError(
+      `--delimiter: must be one character other than a quote, a line break or a byte-order mark (got "${d}")`,
+    );
   }
   return text;
 }

@@ -157,6 +157,9 @@ describe("experiment-stats analyze (conversion rates)", () => {
     const bad = await cli("analyze", fixture("semicolon.csv"), "--delimiter", ";;");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--delimiter: must be one character");
+    const bom = await cli("analyze", fixture("semicolon.csv"), "--delimiter", "\uFEFF");
+    expect(bom.code).toBe(2);
+    expect(bom.stderr).toContain("other than a quote, a line break or a byte-order mark");
   });
 
   it("writes markdown and CSV tables", async () => {
