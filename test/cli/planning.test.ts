@@ -211,6 +211,51 @@ describe("experiment-stats power and mde", () => {
   });
 });
 
+describe("always-valid and Bayesian planning flags", () => {
+  const g21 = ["--sd", "62.529991004312784", "--baseline", "10", "--mde-type", "relative", "--method", "z-relative"];
+  const design = {
+    sd: 62.529991004312784,
+    baselineMean: 10,
+    mdeType: "relative",
+    test: "z-relative",
+  } as const;
+
+  it("--always-valid plans GrowthBook's sequential test (sample-size, power, mde)", async () => {
+    const size = await cliJson("sample-size", ...g21, "--mde", "5%", "--always-valid", "5000");
+    expect(size["plan"]).toEqual(
+      viaJson(sampleSizeTwoMeans({ ...design, mde: 0.05, alwaysValid: { tuningSampleSize: 5000 } })),
+    );
+    expect((size["plan"] as { nControl: number }).nControl).toBe(940_481);
+    const power = await cliJson("power", ...g21, "--mde", "5%", "--n", "133333", "--always-valid", "5000");
+    expect(power["plan"]).toEqual(
+      viaJson(powerTwoMeans({ ...design, mde: 0.05, nControl: 133_333, alwaysValid: { tuningSampleSize: 5000 } })),
+    );
+    const text = await cli("mde", ...g21, "--n", "133333", "--always-valid", "5000");
+    expect(text.stdout).toMatch(/SE inflation \(M\/z\)\s+1\.77/);
+  });
+
+  it("--prior MEAN,VAR gives Bayesian power and MDE", async () => {
+    const prior = { mean: 0.2, variance: 0.3 };
+    const power = await cliJson("power", ...g21, "--mde", "5%", "--n", "1500", "--prior", "0.2,0.3");
+    expect(power["plan"]).toEqual(viaJson(powerTwoMeans({ ...design, mde: 0.05, nControl: 1500, prior })));
+    const mde = await cliJson("mde", ...g21, "--n", "1500", "--prior", "0.2, 0.3");
+    expect(mde["plan"]).toEqual(viaJson(mdeTwoMeans({ ...design, nControl: 1500, prior })));
+  });
+
+  it("bad uses name the flag", async () => {
+    const rate = await cli("sample-size", "--baseline", "5%", "--mde", "10%", "--always-valid", "5000");
+    expect(rate.code).toBe(2);
+    expect(rate.stderr).toContain("--always-valid needs --sd (a comparison of means)");
+    const shape = await cli("power", ...g21, "--mde", "5%", "--n", "100", "--prior", "0.2");
+    expect(shape.stderr).toContain('--prior: must be MEAN,VARIANCE (got "0.2")');
+    const t = await cli("power", "--sd", "2", "--mde", "0.5", "--n", "100", "--prior", "0,1");
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('--prior: needs test "z" or "z-relative" (powerTwoMeans)');
+    const variance = await cli("power", ...g21, "--mde", "5%", "--n", "100", "--prior", "0,0");
+    expect(variance.stderr).toContain("--prior: must be > 0");
+  });
+});
+
 describe("experiment-stats duration", () => {
   it("from --units", async () => {
     expect(await cliJson("duration", "--daily", "1500", "--traffic-share", "50%", "--units", "62468")).toEqual({

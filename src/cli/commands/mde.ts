@@ -21,7 +21,9 @@ import {
   metricKind,
   PLANNING_FLAG_MAP,
   POWER_FLAG,
+  PRIOR_FLAG,
   planTable,
+  priorOption,
   SIZE_FLAGS,
   sizeOptions,
 } from "./planning.js";
@@ -37,6 +39,7 @@ export const mdeCommand: Command = {
   flags: [
     ...DESIGN_FLAGS,
     POWER_FLAG,
+    PRIOR_FLAG,
     ...SIZE_FLAGS,
     { name: "direction", type: "string", value: "DIR", help: "increase (default) or decrease" },
   ],
@@ -50,6 +53,7 @@ export const mdeCommand: Command = {
       ...compact({
         power: numberFlag(values, "power", { percent: true }),
         direction: choiceFlag(values, "direction", ["increase", "decrease"] as const),
+        prior: priorOption(values),
       }),
     };
     const flags = { ...PLANNING_FLAG_MAP, direction: "--direction" };

@@ -23,6 +23,7 @@ import {
   type FlagSpec,
   type FlagValues,
   numberFlag,
+  numberListFlag,
   requiredNumber,
   stringFlag,
 } from "../args.js";
@@ -96,7 +97,21 @@ export const DESIGN_FLAGS: readonly FlagSpec[] = [
     type: "boolean",
     help: "Fleiss' continuity correction (pooled and unpooled rates)",
   },
+  {
+    name: "always-valid",
+    type: "string",
+    value: "NSTAR",
+    help: "plan for an always-valid (confidence-sequence) analysis tuned at NSTAR units (means, --method z or z-relative)",
+  },
 ];
+
+/** `--prior` of `power` and `mde`. */
+export const PRIOR_FLAG: FlagSpec = {
+  name: "prior",
+  type: "string",
+  value: "MEAN,VAR",
+  help: "Bayesian power: a normal prior on the effect, mean and variance (the lift with --method z-relative)",
+};
 
 /** `--mde`. */
 export const MDE_FLAG: FlagSpec = {
@@ -160,6 +175,11 @@ export const PLANNING_FLAG_MAP: FlagMap = {
   dailyUnits: "--daily",
   trafficShare: "--traffic-share",
   totalUnits: "--units",
+  alwaysValid: "--always-valid",
+  "alwaysValid.tuningSampleSize": "--always-valid",
+  prior: "--prior",
+  "prior.mean": "--prior",
+  "prior.variance": "--prior",
 };
 
 const RATE = { percent: true } as const;
@@ -193,7 +213,7 @@ export function designOptions(values: FlagValues, kind: MetricKind): Record<stri
     mdeType: choiceFlag(values, "mde-type", ["relative", "absolute"] as const),
   };
   if (kind === "proportions") {
-    for (const flag of ["sd-treatment"]) {
+    for (const flag of ["sd-treatment", "always-valid", "prior"]) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --sd (a comparison of means)`);
     }
     const baseline = numberFlag(values, "baseline", RATE);
@@ -208,13 +228,25 @@ export function designOptions(values: FlagValues, kind: MetricKind): Record<stri
   if (booleanFlag(values, "continuity-correction")) {
     throw new UsageError("--continuity-correction applies to conversion rates, not to means (--sd)");
   }
+  const tuning = numberFlag(values, "always-valid");
   return compact({
     ...common,
     sd: requiredNumber(values, "sd"),
     sdTreatment: numberFlag(values, "sd-treatment"),
     baselineMean: numberFlag(values, "baseline", RATE),
     test: choiceFlag(values, "method", ["t", "z", "z-relative"] as const),
+    alwaysValid: tuning === undefined ? undefined : { tuningSampleSize: tuning },
   });
+}
+
+/** `--prior MEAN,VAR` as the planners' `prior`, or `undefined` when absent. */
+export function priorOption(values: FlagValues): { mean: number; variance: number } | undefined {
+  const parts = numberListFlag(values, "prior");
+  if (parts === undefined) return undefined;
+  if (parts.length !== 2) {
+    throw new UsageError(`--prior: must be MEAN,VARIANCE (got "${stringFlag(values, "prior")}")`);
+  }
+  return { mean: parts[0] as number, variance: parts[1] as number };
 }
 
 /** `--n` and `--n-treatment` as planner options. */
@@ -271,6 +303,16 @@ export function planTable(title: string, plan: Plan): Table {
     if (plan.relativeEffect !== undefined) rows.push(["relative effect", signedPercentCell(plan.relativeEffect)]);
     rows.push(["standardized effect (d)", numberCell(plan.standardizedEffect)]);
     rows.push(["test", textCell(plan.test)]);
+    if (plan.alwaysValid !== undefined) {
+      rows.push(["always-valid N*", countCell(plan.alwaysValid.tuningSampleSize)]);
+      rows.push(["SE inflation (M/z)", numberCell(plan.alwaysValid.seInflation)]);
+    }
+    if (plan.prior !== undefined) {
+      rows.push([
+        "prior (mean / variance)",
+        textCell(`${formatNumber(plan.prior.mean)} / ${formatNumber(plan.prior.variance)}`),
+      ]);
+    }
   }
   rows.push(["alpha", numberCell(plan.alpha)]);
   if (plan.treatmentArms > 1) rows.push(["alpha per comparison", numberCell(plan.alphaPerComparison)]);

@@ -16,12 +16,15 @@ import { readoutSentences } from "../output.js";
 import { PLOT_FLAG, wantsPlot } from "../plot.js";
 import { powerCurve } from "./charts.js";
 import {
+  compact,
   DESIGN_FLAGS,
   designOptions,
   MDE_FLAG,
   metricKind,
   PLANNING_FLAG_MAP,
+  PRIOR_FLAG,
   planTable,
+  priorOption,
   SIZE_FLAGS,
   sizeOptions,
 } from "./planning.js";
@@ -35,12 +38,13 @@ export const powerCommand: Command = {
     "Rates and effects take a fraction (0.05) or a percentage (5%); means with --sd.",
     "--plot draws the power curve over the control-arm size (5 % to 200 % of --n).",
   ],
-  flags: [...DESIGN_FLAGS, MDE_FLAG, ...SIZE_FLAGS, PLOT_FLAG],
+  flags: [...DESIGN_FLAGS, PRIOR_FLAG, MDE_FLAG, ...SIZE_FLAGS, PLOT_FLAG],
   positionals: 0,
   examples: [
     "power --baseline 5% --mde 10% --n 20000",
     "power --sd 12.5 --mde 0.5 --n 8000 --method z",
     "power --baseline 5% --mde 10% --n 20000 --plot power.svg",
+    "power --sd 0.71 --baseline 0.1 --mde 30% --mde-type relative --method z-relative --n 12000 --prior 0.2,0.3",
   ],
   run({ values }) {
     const kind = metricKind(values);
@@ -48,6 +52,7 @@ export const powerCommand: Command = {
       ...designOptions(values, kind),
       mde: requiredNumber(values, "mde", { percent: true }),
       ...sizeOptions(values),
+      ...compact({ prior: priorOption(values) }),
     };
     const plan = callLibrary(PLANNING_FLAG_MAP, () =>
       kind === "proportions"
