@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import type { JourneyTable } from "./journeyTable.js";
-import { FloatBuffer, SequenceTable } from "./sequenceTable.js";
+import { FloatBuffer, IntBuffer, NumberTable, SequenceTable } from "./sequenceTable.js";
 
 /** The transient part of the chain and its absorbing rates. State 0 is `(start)`. @internal */
 export interface MarkovGraph {
@@ -40,9 +40,14 @@ export interface MarkovGraph {
  * @internal
  */
 export function buildMarkovGraph(table: JourneyTable, order: number, includeNulls: boolean): MarkovGraph {
-  // State s >= 1 is window s − 1 of `windows`; state 0 is (start).
-  const windows = new SequenceTable();
-  const edges = new SequenceTable();
+  // State s >= 1 is window s − 1; state 0 is (start). Edge (a, b) is keyed a·keyBase + b (there are
+  // fewer states than touches), or interned as a pair when that key could exceed 2^53.
+  const windows = new WindowTable(table.pathChannels, table.channels.length, order);
+  const keyBase = table.pathChannels.length + 2;
+  const edges = keyBase * keyBase <= Number.MAX_SAFE_INTEGER ? new NumberTable() : undefined;
+  const pairs = new SequenceTable();
+  const pair = new Int32Array(2);
+  const edgeEnds = new IntBuffer();
   const edgeWeights = new FloatBuffer();
   const conversionWeight = new FloatBuffer();
   const nullWeight = new FloatBuffer();
@@ -50,11 +55,11 @@ export function buildMarkovGraph(table: JourneyTable, order: number, includeNull
   conversionWeight.push(0);
   nullWeight.push(0);
   endValue.push(0);
-  const { pathOffsets, pathChannels, conversions, nulls, values } = table;
+  const { pathOffsets, conversions, nulls, values } = table;
   let maxPathStates = 0;
 
-  const stateOf = (from: number, to: number): number => {
-    const id = windows.intern(pathChannels, from, to) + 1;
+  const stateOf = (start: number, end: number): number => {
+    const id = windows.intern(start, end) + 1;
     if (id === conversionWeight.length) {
       conversionWeight.push(0);
       nullWeight.push(0);
@@ -62,10 +67,21 @@ export function buildMarkovGraph(table: JourneyTable, order: number, includeNull
     }
     return id;
   };
-  const addEdge = (from: number, to: number, w: number): void => {
-    const e = edges.internPair(from, to);
-    if (e === edgeWeights.length) edgeWeights.push(w);
-    else edgeWeights.data[e] = edgeWeights.data[e]! + w;
+  const edgeId = (a: number, b: number): number => {
+    if (edges !== undefined) return edges.intern(a * keyBase + b);
+    pair[0] = a;
+    pair[1] = b;
+    return pairs.intern(pair, 0, 2);
+  };
+  const addEdge = (a: number, b: number, w: number): void => {
+    const e = edgeId(a, b);
+    if (e === edgeWeights.length) {
+      edgeEnds.push(a);
+      edgeEnds.push(b);
+      edgeWeights.push(w);
+    } else {
+      edgeWeights.data[e] = edgeWeights.data[e]! + w;
+    }
   };
 
   for (let r = 0; r < table.rowCount; r++) {
@@ -97,20 +113,17 @@ export function buildMarkovGraph(table: JourneyTable, order: number, includeNull
   }
 
   const stateCount = windows.size + 1;
-  const edgeCount = edges.size;
-  const pairs = edges.items.data;
-  const counts = new Int32Array(stateCount + 1);
-  for (let e = 0; e < edgeCount; e++) counts[pairs[2 * e]! + 1]!++;
-  for (let s = 0; s < stateCount; s++) counts[s + 1] = counts[s + 1]! + counts[s]!;
-  const edgeOffsets = counts.slice();
-  const fill = counts.slice(0, stateCount);
+  const edgeCount = edgeWeights.length;
+  const ends = edgeEnds.data;
+  const edgeOffsets = new Int32Array(stateCount + 1);
+  for (let e = 0; e < edgeCount; e++) edgeOffsets[ends[2 * e]! + 1]!++;
+  for (let s = 0; s < stateCount; s++) edgeOffsets[s + 1] = edgeOffsets[s + 1]! + edgeOffsets[s]!;
+  const fill = edgeOffsets.slice(0, stateCount);
   const edgeTarget = new Int32Array(edgeCount);
   const edgeWeight = new Float64Array(edgeCount);
   for (let e = 0; e < edgeCount; e++) {
-    const from = pairs[2 * e]!;
-    const at = fill[from]!;
-    fill[from] = at + 1;
-    edgeTarget[at] = pairs[2 * e + 1]!;
+    const at = fill[ends[2 * e]!]!++;
+    edgeTarget[at] = ends[2 * e + 1]!;
     edgeWeight[at] = edgeWeights.data[e]!;
   }
   // Each state's edges in target order (deterministic output).
@@ -122,9 +135,7 @@ export function buildMarkovGraph(table: JourneyTable, order: number, includeNull
     outWeight[s] = sum;
   }
   const stateChannels: Int32Array[] = [new Int32Array(0)];
-  const items = windows.items.data;
-  const offsets = windows.offsets.data;
-  for (let k = 0; k < windows.size; k++) stateChannels.push(items.slice(offsets[k]!, offsets[k + 1]!));
+  for (let k = 0; k < windows.size; k++) stateChannels.push(windows.channelsOf(k));
   const lists: number[][] = table.channels.map(() => []);
   const mark = new Int32Array(table.channels.length).fill(-1);
   for (let s = 1; s < stateCount; s++) {
@@ -148,6 +159,54 @@ export function buildMarkovGraph(table: JourneyTable, order: number, includeNull
     statesOfChannel: lists.map((l) => Int32Array.from(l)),
     maxPathStates,
   };
+}
+
+/**
+ * Interns the windows (order-k states) of the paths. When every window fits one exact integer code
+ * (base channelCount + 1, a digit per touch) the codes are interned in a numeric hash table;
+ * otherwise the windows go through a {@link SequenceTable}.
+ */
+class WindowTable {
+  private readonly codes: NumberTable | undefined;
+  private readonly sequences: SequenceTable | undefined;
+  /** Where each window was first seen in `source` (start, end). */
+  private readonly spans = new IntBuffer();
+  private readonly radix: number;
+
+  constructor(
+    private readonly source: Int32Array,
+    channelCount: number,
+    order: number,
+  ) {
+    this.radix = channelCount + 1;
+    if (this.radix ** order <= Number.MAX_SAFE_INTEGER) this.codes = new NumberTable();
+    else this.sequences = new SequenceTable();
+  }
+
+  get size(): number {
+    return this.spans.length >> 1;
+  }
+
+  intern(start: number, end: number): number {
+    let id: number;
+    if (this.codes !== undefined) {
+      let code = 0;
+      for (let i = end - 1; i >= start; i--) code = code * this.radix + this.source[i]! + 1;
+      id = this.codes.intern(code);
+    } else {
+      id = this.sequences!.intern(this.source, start, end);
+    }
+    if (id === this.size) {
+      this.spans.push(start);
+      this.spans.push(end);
+    }
+    return id;
+  }
+
+  /** A view of the window's channels (no copy). */
+  channelsOf(id: number): Int32Array {
+    return this.source.subarray(this.spans.data[2 * id]!, this.spans.data[2 * id + 1]!);
+  }
 }
 
 /** Sorts one CSR row by target (insertion sort for short rows). */

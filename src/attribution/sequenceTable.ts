@@ -59,8 +59,8 @@ export class SequenceTable {
   /** Concatenated sequences; sequence k is `items[offsets[k] .. offsets[k + 1])`. */
   readonly items: IntBuffer = new IntBuffer();
   readonly offsets: IntBuffer = new IntBuffer();
-  private slots: Int32Array = new Int32Array(1024).fill(-1);
-  private hashes: IntBuffer = new IntBuffer();
+  /** Open addressing, two ints per slot: id (−1 when empty) and hash, so a probe reads one cache line. */
+  private slots: Int32Array = emptySlots(1024);
 
   constructor() {
     this.offsets.push(0);
@@ -81,20 +81,20 @@ export class SequenceTable {
     h = Math.imul(h ^ (h >>> 13), 0x85ebca6b);
     h ^= h >>> 16;
     const slots = this.slots;
-    const mask = slots.length - 1;
-    const items = this.items;
+    const mask = (slots.length >> 1) - 1;
+    const items = this.items.data;
     const offsets = this.offsets.data;
     const len = to - from;
     let slot = h & mask;
     for (;;) {
-      const id = slots[slot]!;
+      const id = slots[2 * slot]!;
       if (id < 0) break;
-      if (this.hashes.data[id] === h) {
+      if (slots[2 * slot + 1] === h) {
         const start = offsets[id]!;
         if (offsets[id + 1]! - start === len) {
           let same = true;
           for (let i = 0; i < len; i++) {
-            if (items.data[start + i] !== source[from + i]) {
+            if (items[start + i] !== source[from + i]) {
               same = false;
               break;
             }
@@ -105,31 +105,94 @@ export class SequenceTable {
       slot = (slot + 1) & mask;
     }
     const id = this.size;
-    for (let i = from; i < to; i++) items.push(source[i]!);
-    this.offsets.push(items.length);
-    this.hashes.push(h);
-    slots[slot] = id;
-    if (2 * (id + 1) > slots.length) this.grow();
+    for (let i = from; i < to; i++) this.items.push(source[i]!);
+    this.offsets.push(this.items.length);
+    slots[2 * slot] = id;
+    slots[2 * slot + 1] = h;
+    if (4 * (id + 1) > slots.length) this.grow();
     return id;
   }
 
-  /** Id of the pair (a, b), adding it when new. */
-  internPair(a: number, b: number): number {
-    this.pair[0] = a;
-    this.pair[1] = b;
-    return this.intern(this.pair, 0, 2);
-  }
-  private readonly pair: Int32Array = new Int32Array(2);
-
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    const hashes = this.hashes.data;
-    for (let id = 0; id < this.size; id++) {
-      let slot = hashes[id]! & mask;
-      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-      slots[slot] = id;
+    const old = this.slots;
+    const slots = emptySlots(old.length);
+    const mask = (slots.length >> 1) - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k]! < 0) continue;
+      let slot = old[k + 1]! & mask;
+      while (slots[2 * slot]! >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[k]!;
+      slots[2 * slot + 1] = old[k + 1]!;
     }
     this.slots = slots;
   }
+}
+
+/** A slot array of `2·capacity` ints, all empty. */
+function emptySlots(capacity: number): Int32Array {
+  const slots = new Int32Array(2 * capacity);
+  for (let k = 0; k < slots.length; k += 2) slots[k] = -1;
+  return slots;
+}
+
+/**
+ * Interns exact integers (0 ≤ key ≤ 2^53 − 1), giving each distinct key a dense id in order of first
+ * insertion.
+ *
+ * @internal
+ */
+export class NumberTable {
+  /** Open addressing, two doubles per slot: key and id (−1 when empty), so a probe reads one cache line. */
+  private slots: Float64Array = emptyNumberSlots(1024);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The id of `key`, adding it when new. */
+  intern(key: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = hashNumber(key) & mask;
+    for (;;) {
+      const id = slots[2 * slot + 1]!;
+      if (id < 0) break;
+      if (slots[2 * slot] === key) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.count++;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = id;
+    if (4 * this.count > slots.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = emptyNumberSlots(old.length);
+    const mask = (slots.length >> 1) - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k + 1]! < 0) continue;
+      let slot = hashNumber(old[k]!) & mask;
+      while (slots[2 * slot + 1]! >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[k]!;
+      slots[2 * slot + 1] = old[k + 1]!;
+    }
+    this.slots = slots;
+  }
+}
+
+function emptyNumberSlots(capacity: number): Float64Array {
+  const slots = new Float64Array(2 * capacity);
+  for (let k = 1; k < slots.length; k += 2) slots[k] = -1;
+  return slots;
+}
+
+/** Mixes the low and high 32 bits of an exact integer. */
+function hashNumber(key: number): number {
+  let h = Math.imul(key >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 13);
 }
