@@ -70,8 +70,10 @@ export interface MarkovAttributionOptions {
    * Exact method only. `"dense"`: LU factorisation (order 1: one inverse for all channels; higher
    * orders: one factorisation per channel). `"iterative"`: one sparse Gauss–Seidel solve per channel,
    * eight channels per pass over the transitions, states ordered so that most transition weight
-   * points forward; each solve stops when a rigorous bound on the error of P − P₋c (and 𝒱 − 𝒱₋c)
-   * is below 1e-13 of it (the full chain itself is solved to a relative change of 1e-15). `"auto"`:
+   * points forward, sweeps extrapolated past their slowest mode once its rate has settled; each
+   * solve stops when a rigorous bound on the error of P − P₋c (and 𝒱 − 𝒱₋c), taken after a plain
+   * sweep, is below 1e-13 of it (the full chain itself is solved to a relative change of 1e-15;
+   * 1e-13 rather than 1e-12 keeps P₋c accurate to 1e-12 when it is much smaller than P). `"auto"`:
    * dense for order 1 up to 2,000 states and for higher orders up to 150 states, iterative above.
    * @defaultValue `"auto"`
    */
@@ -213,8 +215,8 @@ export interface MarkovAttributionResult extends AttributionResult {
  * P(visit c ∧ convert) = N[start, c]·h(c)/N[c, c] with h = N r; at higher orders one solve of
  * x = e_start + x Q₋c per channel (dense LU; on large graphs Gauss–Seidel on δ = x − x₋c, which is
  * zero upstream of the channel's states, with a certified error below 1e-13 relative, eight
- * channels sharing each sweep, strongly connected components in topological order and a
- * feedback-arc heuristic inside them). Cost: normalising the rows is one pass with no
+ * channels sharing each sweep, strongly connected components in topological order, a
+ * feedback-arc heuristic inside them and Aitken extrapolation of the sweeps). Cost: normalising the rows is one pass with no
  * per-row allocation (string paths are scanned in place, identical paths aggregated); the graph is
  * built from distinct paths, so memory grows with distinct paths and states, not rows. Removal effects lie in [0, 1]; a channel on every converting path has RE = 1; self-loops
  * do not change exact order-1 results. Simulation: `simulations` walks from `(start)` with

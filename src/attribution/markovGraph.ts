@@ -40,48 +40,21 @@ export interface MarkovGraph {
  * @internal
  */
 export function buildMarkovGraph(table: JourneyTable, order: number, includeNulls: boolean): MarkovGraph {
-  // State s >= 1 is window s − 1; state 0 is (start). Edge (a, b) is keyed a·keyBase + b (there are
-  // fewer states than touches), or interned as a pair when that key could exceed 2^53.
+  // State s >= 1 is window s − 1; state 0 is (start).
   const windows = new WindowTable(table.pathChannels, table.channels.length, order);
-  const keyBase = table.pathChannels.length + 2;
-  const edges = keyBase * keyBase <= Number.MAX_SAFE_INTEGER ? new NumberTable() : undefined;
-  const pairs = new SequenceTable();
-  const pair = new Int32Array(2);
-  const edgeEnds = new IntBuffer();
+  const edges = new EdgeTable();
   const edgeWeights = new FloatBuffer();
-  const conversionWeight = new FloatBuffer();
-  const nullWeight = new FloatBuffer();
-  const endValue = new FloatBuffer();
-  conversionWeight.push(0);
-  nullWeight.push(0);
-  endValue.push(0);
+  // Each row's closing state (−1 for rows without weight); the per-state sums follow the loop, into
+  // arrays of the final size (growing buffers would allocate twice that).
+  const lastState = new Int32Array(table.rowCount).fill(-1);
   const { pathOffsets, conversions, nulls, values } = table;
   let maxPathStates = 0;
 
-  const stateOf = (start: number, end: number): number => {
-    const id = windows.intern(start, end) + 1;
-    if (id === conversionWeight.length) {
-      conversionWeight.push(0);
-      nullWeight.push(0);
-      endValue.push(0);
-    }
-    return id;
-  };
-  const edgeId = (a: number, b: number): number => {
-    if (edges !== undefined) return edges.intern(a * keyBase + b);
-    pair[0] = a;
-    pair[1] = b;
-    return pairs.intern(pair, 0, 2);
-  };
+  const stateOf = (start: number, end: number): number => windows.intern(start, end) + 1;
   const addEdge = (a: number, b: number, w: number): void => {
-    const e = edgeId(a, b);
-    if (e === edgeWeights.length) {
-      edgeEnds.push(a);
-      edgeEnds.push(b);
-      edgeWeights.push(w);
-    } else {
-      edgeWeights.data[e] = edgeWeights.data[e]! + w;
-    }
+    const e = edges.intern(a, b);
+    if (e === edgeWeights.length) edgeWeights.push(w);
+    else edgeWeights.data[e] = edgeWeights.data[e]! + w;
   };
 
   for (let r = 0; r < table.rowCount; r++) {
@@ -107,30 +80,41 @@ export function buildMarkovGraph(table: JourneyTable, order: number, includeNull
       }
     }
     if (states > maxPathStates) maxPathStates = states;
-    conversionWeight.data[prev] = conversionWeight.data[prev]! + y;
-    nullWeight.data[prev] = nullWeight.data[prev]! + n;
-    endValue.data[prev] = endValue.data[prev]! + values[r]!;
+    lastState[r] = prev;
   }
 
   const stateCount = windows.size + 1;
+  const conversionWeight = new Float64Array(stateCount);
+  const nullWeight = new Float64Array(stateCount);
+  const endValue = new Float64Array(stateCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const s = lastState[r]!;
+    if (s < 0) continue;
+    conversionWeight[s] = conversionWeight[s]! + conversions[r]!;
+    nullWeight[s] = nullWeight[s]! + (includeNulls ? nulls[r]! : 0);
+    endValue[s] = endValue[s]! + values[r]!;
+  }
+  // The CSR straight from the table's slots (their order does not matter: rows are sorted below).
   const edgeCount = edgeWeights.length;
-  const ends = edgeEnds.data;
+  const slots = edges.slots;
   const edgeOffsets = new Int32Array(stateCount + 1);
-  for (let e = 0; e < edgeCount; e++) edgeOffsets[ends[2 * e]! + 1]!++;
+  for (let k = 0; k < slots.length; k += 3) if (slots[k + 2]! >= 0) edgeOffsets[slots[k]! + 1]!++;
   for (let s = 0; s < stateCount; s++) edgeOffsets[s + 1] = edgeOffsets[s + 1]! + edgeOffsets[s]!;
   const fill = edgeOffsets.slice(0, stateCount);
   const edgeTarget = new Int32Array(edgeCount);
   const edgeWeight = new Float64Array(edgeCount);
-  for (let e = 0; e < edgeCount; e++) {
-    const at = fill[ends[2 * e]!]!++;
-    edgeTarget[at] = ends[2 * e + 1]!;
-    edgeWeight[at] = edgeWeights.data[e]!;
+  for (let k = 0; k < slots.length; k += 3) {
+    const id = slots[k + 2]!;
+    if (id < 0) continue;
+    const at = fill[slots[k]!]!++;
+    edgeTarget[at] = slots[k + 1]!;
+    edgeWeight[at] = edgeWeights.data[id]!;
   }
   // Each state's edges in target order (deterministic output).
   for (let s = 0; s < stateCount; s++) sortEdges(edgeTarget, edgeWeight, edgeOffsets[s]!, edgeOffsets[s + 1]!);
   const outWeight = new Float64Array(stateCount);
   for (let s = 0; s < stateCount; s++) {
-    let sum = conversionWeight.data[s]! + nullWeight.data[s]!;
+    let sum = conversionWeight[s]! + nullWeight[s]!;
     for (let e = edgeOffsets[s]!; e < edgeOffsets[s + 1]!; e++) sum += edgeWeight[e]!;
     outWeight[s] = sum;
   }
@@ -152,9 +136,9 @@ export function buildMarkovGraph(table: JourneyTable, order: number, includeNull
     edgeOffsets,
     edgeTarget,
     edgeWeight,
-    conversionWeight: conversionWeight.toArray(),
-    nullWeight: nullWeight.toArray(),
-    endValue: endValue.toArray(),
+    conversionWeight,
+    nullWeight,
+    endValue,
     outWeight,
     statesOfChannel: lists.map((l) => Int32Array.from(l)),
     maxPathStates,
@@ -207,6 +191,68 @@ class WindowTable {
   channelsOf(id: number): Int32Array {
     return this.source.subarray(this.spans.data[2 * id]!, this.spans.data[2 * id + 1]!);
   }
+}
+
+/**
+ * Interns transitions (a, b) between state ids, giving each a dense id in order of first insertion:
+ * open addressing with both ends and the id in one slot (three ints), at most half full. That is a
+ * quarter of the memory of a general numeric key table, which matters because every 64 MB of typed
+ * arrays can trigger a full garbage collection of the caller's (possibly million-row) heap.
+ *
+ * @internal
+ */
+export class EdgeTable {
+  /** Triples (a, b, id); id −1 marks an empty slot. */
+  slots: Int32Array = emptyEdgeSlots(4096);
+  private count = 0;
+
+  intern(a: number, b: number): number {
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    let slot = edgeHash(a, b) & mask;
+    for (;;) {
+      const k = 3 * slot;
+      const id = slots[k + 2]!;
+      if (id < 0) break;
+      if (slots[k] === a && slots[k + 1] === b) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.count++;
+    slots[3 * slot] = a;
+    slots[3 * slot + 1] = b;
+    slots[3 * slot + 2] = id;
+    if (2 * this.count > mask + 1) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = emptyEdgeSlots((2 * old.length) / 3);
+    const mask = slots.length / 3 - 1;
+    for (let k = 0; k < old.length; k += 3) {
+      if (old[k + 2]! < 0) continue;
+      let slot = edgeHash(old[k]!, old[k + 1]!) & mask;
+      while (slots[3 * slot + 2]! >= 0) slot = (slot + 1) & mask;
+      slots[3 * slot] = old[k]!;
+      slots[3 * slot + 1] = old[k + 1]!;
+      slots[3 * slot + 2] = old[k + 2]!;
+    }
+    this.slots = slots;
+  }
+}
+
+function edgeHash(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 13);
+}
+
+/** `capacity` (a power of two) empty slots. */
+function emptyEdgeSlots(capacity: number): Int32Array {
+  const slots = new Int32Array(3 * capacity);
+  for (let k = 2; k < slots.length; k += 3) slots[k] = -1;
+  return slots;
 }
 
 /** Sorts one CSR row by target (insertion sort for short rows). */

@@ -21,17 +21,30 @@ export interface SweepOrder {
   readonly lastCyclic: number;
 }
 
+/** The same graph by target: sources of each target ascending, with the edge weights. @internal */
+export interface InEdges {
+  readonly offsets: Int32Array;
+  readonly sources: Int32Array;
+  readonly weights: Float64Array;
+}
+
 /**
  * Strongly connected components of the CSR graph `offsets`/`targets` (edge weights `weights`) in
  * topological order (Tarjan's algorithm, depth-first from state 0, then from any unvisited state);
  * the states of a component of several states ordered by {@link FeedbackOrdering}. Every edge between two
  * components points forward, so states before `firstCyclic` (at or after `lastCyclic`) are exact
  * after one forward (backward) sweep; inside a component most transition weight also points
- * forward, which is what makes Gauss–Seidel converge in few sweeps.
+ * forward, which is what makes Gauss–Seidel converge in few sweeps. `inEdges`, when the caller has
+ * them, saves building them.
  *
  * @internal
  */
-export function sweepOrder(offsets: Int32Array, targets: Int32Array, weights: Float64Array): SweepOrder {
+export function sweepOrder(
+  offsets: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array,
+  inEdges?: InEdges,
+): SweepOrder {
   const n = offsets.length - 1;
   // Iterative Tarjan: `index` doubles as the visited mark, `next` is each frame's edge cursor.
   const index = new Int32Array(n).fill(-1);
@@ -100,7 +113,19 @@ export function sweepOrder(offsets: Int32Array, targets: Int32Array, weights: Fl
   let ordering: FeedbackOrdering | undefined;
   for (let k = 0; k < componentCount; k++) {
     if (componentSize[k]! === 1) continue;
-    ordering ??= new FeedbackOrdering(offsets, targets, weights, component);
+    // Tarjan's arrays are free now: they become the ordering's scratch.
+    ordering ??= new FeedbackOrdering(
+      offsets,
+      targets,
+      weights,
+      inEdges ?? inEdgesOf(offsets, targets, weights),
+      component,
+      onStack,
+      index,
+      low,
+      next,
+      tarjanStack,
+    );
     ordering.order(states.subarray(start[k]!, start[k]! + componentSize[k]!));
   }
   const position = new Int32Array(n);
@@ -118,12 +143,33 @@ export function sweepOrder(offsets: Int32Array, targets: Int32Array, weights: Fl
   return { states, position, firstCyclic, lastCyclic };
 }
 
+/** The in-edges of a CSR graph (sources ascending). */
+function inEdgesOf(offsets: Int32Array, targets: Int32Array, weights: Float64Array): InEdges {
+  const n = offsets.length - 1;
+  const m = targets.length;
+  const inOffsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) inOffsets[targets[e]! + 1]!++;
+  for (let s = 0; s < n; s++) inOffsets[s + 1] = inOffsets[s + 1]! + inOffsets[s]!;
+  const fill = inOffsets.slice(0, n);
+  const sources = new Int32Array(m);
+  const inWeights = new Float64Array(m);
+  for (let s = 0; s < n; s++) {
+    for (let e = offsets[s]!; e < offsets[s + 1]!; e++) {
+      const at = fill[targets[e]!]!++;
+      sources[at] = s;
+      inWeights[at] = weights[e]!;
+    }
+  }
+  return { offsets: inOffsets, sources, weights: inWeights };
+}
+
 /**
  * Orders the states of one strongly connected component so that little transition weight points
  * backward (the Gauss–Seidel error shrinks with the backward mass): the greedy heuristic of Eades,
  * Lin and Smyth (1993) with weights. Repeatedly, sinks go to the back, sources to the front, and
  * otherwise the state with the largest out-weight minus in-weight (within the component, among the
- * remaining states) goes to the front.
+ * remaining states; ties to the smaller state) goes to the front. The candidates sit in an indexed
+ * max-heap whose keys are updated in place, so it never holds more than the component.
  *
  * @reference Eades, Peter, Xuemin Lin, and W. F. Smyth. 1993. "A Fast and Effective Heuristic for the
  * Feedback Arc Set Problem." _Information Processing Letters_ 47 (6): 319–323.
@@ -135,41 +181,36 @@ class FeedbackOrdering {
   private readonly inWeight: Float64Array;
   private readonly outW: Float64Array;
   private readonly inW: Float64Array;
-  private readonly outDegree: Int32Array;
-  private readonly inDegree: Int32Array;
-  private readonly removed: Uint8Array;
   private readonly queue: Int32Array;
-  // Max-heap of (key, state) with stale entries skipped on pop.
-  private heapKey: Float64Array = new Float64Array(1024);
-  private heapState: Int32Array = new Int32Array(1024);
+  /** States in heap order, and each state's index in `heap` (−1 when not in it). */
+  private readonly heap: Int32Array;
+  private readonly slot: Int32Array;
   private heapSize = 0;
 
+  /** `removed`, `outDegree`, `inDegree`, `heap` and `slot` are scratch arrays of the state count. */
   constructor(
     private readonly offsets: Int32Array,
     private readonly targets: Int32Array,
     private readonly weights: Float64Array,
+    inEdges: InEdges,
     private readonly component: Int32Array,
+    private readonly removed: Uint8Array,
+    private readonly outDegree: Int32Array,
+    private readonly inDegree: Int32Array,
+    heap: Int32Array,
+    slot: Int32Array,
   ) {
     const n = offsets.length - 1;
-    const m = targets.length;
-    this.inOffsets = new Int32Array(n + 1);
-    for (let e = 0; e < m; e++) this.inOffsets[targets[e]! + 1]!++;
-    for (let s = 0; s < n; s++) this.inOffsets[s + 1] = this.inOffsets[s + 1]! + this.inOffsets[s]!;
-    const fill = this.inOffsets.slice(0, n);
-    this.inSource = new Int32Array(m);
-    this.inWeight = new Float64Array(m);
-    for (let s = 0; s < n; s++) {
-      for (let e = offsets[s]!; e < offsets[s + 1]!; e++) {
-        const at = fill[targets[e]!]!++;
-        this.inSource[at] = s;
-        this.inWeight[at] = weights[e]!;
-      }
-    }
+    this.inOffsets = inEdges.offsets;
+    this.inSource = inEdges.sources;
+    this.inWeight = inEdges.weights;
     this.outW = new Float64Array(n);
     this.inW = new Float64Array(n);
-    this.outDegree = new Int32Array(n);
-    this.inDegree = new Int32Array(n);
-    this.removed = new Uint8Array(n);
+    removed.fill(0);
+    outDegree.fill(0);
+    inDegree.fill(0);
+    this.heap = heap;
+    this.slot = slot.fill(-1);
     this.queue = new Int32Array(2 * n); // a state is queued at most twice (as source, as sink)
   }
 
@@ -189,7 +230,7 @@ class FeedbackOrdering {
       }
     }
     this.heapSize = 0;
-    for (const s of members) this.push(outW[s]! - inW[s]!, s);
+    for (const s of members) this.insert(s);
     const result = new Int32Array(members.length);
     let front = 0;
     let back = members.length;
@@ -198,6 +239,7 @@ class FeedbackOrdering {
     let tail = 0;
     const take = (s: number, atFront: boolean): void => {
       removed[s] = 1;
+      this.remove(s);
       if (atFront) result[front++] = s;
       else result[--back] = s;
       for (let e = offsets[s]!; e < offsets[s + 1]!; e++) {
@@ -205,14 +247,14 @@ class FeedbackOrdering {
         if (removed[t] === 1 || component[t] !== k) continue;
         inW[t] = inW[t]! - weights[e]!;
         if (--inDegree[t]! === 0) queue[tail++] = t;
-        this.push(outW[t]! - inW[t]!, t);
+        this.update(t);
       }
       for (let e = inOffsets[s]!; e < inOffsets[s + 1]!; e++) {
         const t = inSource[e]!;
         if (removed[t] === 1 || component[t] !== k) continue;
         outW[t] = outW[t]! - inWeight[e]!;
         if (--outDegree[t]! === 0) queue[tail++] = t;
-        this.push(outW[t]! - inW[t]!, t);
+        this.update(t);
       }
     };
     while (front < back) {
@@ -222,14 +264,7 @@ class FeedbackOrdering {
         take(s, inDegree[s] === 0); // a source goes to the front, a sink to the back
       }
       if (front === back) break;
-      for (;;) {
-        const key = this.heapKey[0]!;
-        const s = this.pop();
-        if (removed[s] === 0 && key === outW[s]! - inW[s]!) {
-          take(s, true);
-          break;
-        }
-      }
+      take(this.heap[0]!, true);
     }
     for (const s of members) {
       removed[s] = 0;
@@ -241,49 +276,68 @@ class FeedbackOrdering {
     members.set(result);
   }
 
-  private push(key: number, s: number): void {
-    if (this.heapSize === this.heapKey.length) {
-      const keys = new Float64Array(2 * this.heapSize);
-      keys.set(this.heapKey);
-      this.heapKey = keys;
-      const states = new Int32Array(2 * this.heapSize);
-      states.set(this.heapState);
-      this.heapState = states;
-    }
-    const keys = this.heapKey;
-    const states = this.heapState;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent]! >= key) break;
-      keys[i] = keys[parent]!;
-      states[i] = states[parent]!;
-      i = parent;
-    }
-    keys[i] = key;
-    states[i] = s;
+  /** Whether state a goes before state b: larger out-weight minus in-weight, then smaller id. */
+  private before(a: number, b: number): boolean {
+    const ka = this.outW[a]! - this.inW[a]!;
+    const kb = this.outW[b]! - this.inW[b]!;
+    return ka > kb || (ka === kb && a < b);
   }
 
-  /** Removes the top entry and returns its state. */
-  private pop(): number {
-    const keys = this.heapKey;
-    const states = this.heapState;
-    const top = states[0]!;
-    const size = --this.heapSize;
-    const key = keys[size]!;
-    const s = states[size]!;
-    let i = 0;
+  private insert(s: number): void {
+    const i = this.heapSize++;
+    this.heap[i] = s;
+    this.slot[s] = i;
+    this.siftUp(i);
+  }
+
+  private remove(s: number): void {
+    const i = this.slot[s]!;
+    this.slot[s] = -1;
+    const last = this.heap[--this.heapSize]!;
+    if (i === this.heapSize) return;
+    this.heap[i] = last;
+    this.slot[last] = i;
+    this.siftDown(this.siftUp(i));
+  }
+
+  /** Restores the heap after the key of s changed. */
+  private update(s: number): void {
+    const i = this.slot[s]!;
+    if (i >= 0) this.siftDown(this.siftUp(i));
+  }
+
+  /** Moves the state at i up while it goes before its parent; returns where it ends. */
+  private siftUp(i: number): number {
+    const { heap, slot } = this;
+    const s = heap[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (!this.before(s, p)) break;
+      heap[i] = p;
+      slot[p] = i;
+      i = parent;
+    }
+    heap[i] = s;
+    slot[s] = i;
+    return i;
+  }
+
+  private siftDown(i: number): void {
+    const { heap, slot } = this;
+    const size = this.heapSize;
+    const s = heap[i]!;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= size) break;
-      if (child + 1 < size && keys[child + 1]! > keys[child]!) child++;
-      if (keys[child]! <= key) break;
-      keys[i] = keys[child]!;
-      states[i] = states[child]!;
+      if (child + 1 < size && this.before(heap[child + 1]!, heap[child]!)) child++;
+      const c = heap[child]!;
+      if (!this.before(c, s)) break;
+      heap[i] = c;
+      slot[c] = i;
       i = child;
     }
-    keys[i] = key;
-    states[i] = s;
-    return top;
+    heap[i] = s;
+    slot[s] = i;
   }
 }

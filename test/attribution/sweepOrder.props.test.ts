@@ -78,6 +78,26 @@ describe("sweepOrder", () => {
     },
   );
 
+  test.prop([graphArb])("the same order when the caller passes the in-edges", ({ n, offsets, targets, weights }) => {
+    const inOffsets = new Int32Array(n + 1);
+    for (const t of targets) inOffsets[t + 1]!++;
+    for (let s = 0; s < n; s++) inOffsets[s + 1] = inOffsets[s + 1]! + inOffsets[s]!;
+    const fill = inOffsets.slice(0, n);
+    const sources = new Int32Array(targets.length);
+    const inWeights = new Float64Array(targets.length);
+    for (let s = 0; s < n; s++) {
+      for (let e = offsets[s]!; e < offsets[s + 1]!; e++) {
+        const at = fill[targets[e]!]!++;
+        sources[at] = s;
+        inWeights[at] = weights[e]!;
+      }
+    }
+    const a = sweepOrder(offsets, targets, weights);
+    const b = sweepOrder(offsets, targets, weights, { offsets: inOffsets, sources, weights: inWeights });
+    expect(Array.from(b.states)).toEqual(Array.from(a.states));
+    expect([b.firstCyclic, b.lastCyclic]).toEqual([a.firstCyclic, a.lastCyclic]);
+  });
+
   test.prop([fc.integer({ min: 2, max: 30 })])("a weighted cycle is cut at its lightest edge", (n) => {
     // Cycle 0 → 1 → … → n−1 → 0 with weight 10 except the light edge k → k+1.
     const k = n >> 1;
