@@ -422,6 +422,29 @@ function notConverged(): never {
   );
 }
 
+/** L1 change and total of the last pass of a full-chain solve. */
+interface SweepNorms {
+  change: number;
+  total: number;
+}
+
+/**
+ * Sweeps the cyclic `core` of a full-chain solve (one extrapolation lane) until the relative L1 change of a plain
+ * sweep is below {@link FULL_TOLERANCE}; `norms` holds the last pass's change and total. Returns the sweeps.
+ */
+function sweepCore(core: Float64Array, sweep: () => void, norms: SweepNorms): number {
+  const previous = new Float64Array(core.length);
+  const ext = new Extrapolation(1);
+  for (let sweeps = 1; sweeps <= GS_MAX_SWEEPS; sweeps++) {
+    const extrapolate = ext.due([norms.change], [FULL_TOLERANCE * norms.total]);
+    if (extrapolate) previous.set(core);
+    sweep();
+    if (extrapolate ? ext.apply(core, previous, [norms.change]) : ext.record([norms.change])) continue;
+    if (norms.change <= FULL_TOLERANCE * norms.total) return sweeps;
+  }
+  return notConverged();
+}
+
 /**
  * Visits x = e_start + x·Q of the full chain, by position: one pass over everything, sweeps of the
  * cyclic part (extrapolated by {@link Extrapolation}) until the relative L1 change of a plain sweep
@@ -431,11 +454,10 @@ function fullVisits(sys: SweepSystem, startPosition: number): { x: Float64Array;
   const { n, inOffsets, inSource, inProb } = sys;
   const { firstCyclic, lastCyclic } = sys.order;
   const x = new Float64Array(n);
-  let change = 0;
-  let total = 0;
+  const norms: SweepNorms = { change: 0, total: 0 };
   const pass = (from: number, to: number): void => {
-    change = 0;
-    total = 0;
+    let change = 0;
+    let total = 0;
     for (let t = from; t < to; t++) {
       let a = t === startPosition ? 1 : 0;
       for (let e = inOffsets[t]!; e < inOffsets[t + 1]!; e++) a += x[inSource[e]!]! * inProb[e]!;
@@ -443,21 +465,13 @@ function fullVisits(sys: SweepSystem, startPosition: number): { x: Float64Array;
       total += a;
       x[t] = a;
     }
+    norms.change = change;
+    norms.total = total;
   };
   pass(0, n);
   let sweeps = 1;
   if (firstCyclic < lastCyclic) {
-    const core = x.subarray(firstCyclic, lastCyclic);
-    const previous = new Float64Array(core.length);
-    const ext = new Extrapolation(1);
-    for (;;) {
-      if (++sweeps > GS_MAX_SWEEPS) notConverged();
-      const extrapolate = ext.due([change], [FULL_TOLERANCE * total]);
-      if (extrapolate) previous.set(core);
-      pass(firstCyclic, lastCyclic);
-      if (extrapolate ? ext.apply(core, previous, [change]) : ext.record([change])) continue;
-      if (change <= FULL_TOLERANCE * total) break;
-    }
+    sweeps += sweepCore(x.subarray(firstCyclic, lastCyclic), () => pass(firstCyclic, lastCyclic), norms);
     pass(lastCyclic, n);
   }
   return { x, sweeps };
@@ -472,11 +486,10 @@ function absorption(sys: SweepSystem): { hh: Float64Array; sweeps: number } {
   const { n, outOffsets, outTarget, outProb, r, rv } = sys;
   const { firstCyclic, lastCyclic } = sys.order;
   const hh = new Float64Array(2 * n);
-  let change = 0;
-  let total = 0;
+  const norms: SweepNorms = { change: 0, total: 0 };
   const pass = (from: number, to: number): void => {
-    change = 0;
-    total = 0;
+    let change = 0;
+    let total = 0;
     for (let s = to - 1; s >= from; s--) {
       let a = r[s]!;
       let av = rv[s]!;
@@ -491,21 +504,13 @@ function absorption(sys: SweepSystem): { hh: Float64Array; sweeps: number } {
       hh[2 * s] = a;
       hh[2 * s + 1] = av;
     }
+    norms.change = change;
+    norms.total = total;
   };
   pass(0, n);
   let sweeps = 1;
   if (firstCyclic < lastCyclic) {
-    const core = hh.subarray(2 * firstCyclic, 2 * lastCyclic);
-    const previous = new Float64Array(core.length);
-    const ext = new Extrapolation(1);
-    for (;;) {
-      if (++sweeps > GS_MAX_SWEEPS) notConverged();
-      const extrapolate = ext.due([change], [FULL_TOLERANCE * total]);
-      if (extrapolate) previous.set(core);
-      pass(firstCyclic, lastCyclic);
-      if (extrapolate ? ext.apply(core, previous, [change]) : ext.record([change])) continue;
-      if (change <= FULL_TOLERANCE * total) break;
-    }
+    sweeps += sweepCore(hh.subarray(2 * firstCyclic, 2 * lastCyclic), () => pass(firstCyclic, lastCyclic), norms);
     pass(0, firstCyclic);
   }
   return { hh, sweeps };
