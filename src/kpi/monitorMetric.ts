@@ -411,19 +411,7 @@ export function monitorMetric(series: MonitorSeries, options: MonitorMetricOptio
 }
 
 function baselinePoint(index: number, value: number, expected: number): MonitoredPoint {
-  return {
-    index,
-    status: "baseline",
-    reason: "in the baseline period",
-    value,
-    expected,
-    ewma: null,
-    cusumUpper: null,
-    cusumLower: null,
-    lowerLimit: null,
-    upperLimit: null,
-    pValue: null,
-  };
+  return chartPoint(index, value, expected, "baseline", "in the baseline period");
 }
 
 function monitorChart(

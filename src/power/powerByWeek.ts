@@ -20,14 +20,8 @@ import type {
 const NAME = "powerByWeek";
 
 /** Options that describe the experiment as a whole; a metric may not set them. */
-type ExperimentKeys = "alpha" | "alternative" | "allocationRatio" | "treatmentArms" | "multipleComparison";
-const EXPERIMENT_KEYS: readonly string[] = [
-  "alpha",
-  "alternative",
-  "allocationRatio",
-  "treatmentArms",
-  "multipleComparison",
-];
+const EXPERIMENT_KEYS = ["alpha", "alternative", "allocationRatio", "treatmentArms", "multipleComparison"] as const;
+type ExperimentKeys = (typeof EXPERIMENT_KEYS)[number];
 /** Options the weekly table fills in itself. */
 const SOLVED_KEYS: readonly string[] = ["nControl", "nTreatment", "power", "direction"];
 

@@ -244,15 +244,7 @@ export function meansPower(design: MeansDesign, delta: number, n1: number, n2: n
  * τ̂ > v·z·√P − v·m/s², so power = Φ((τ − c₊)/√v) [+ Φ((c₋ − τ)/√v)], c± = ±v·z·√P − v·m/s².
  */
 function bayesianPower(design: MeansDesign, prior: NormalPrior, delta: number, varC: number, varT: number): number {
-  let tau = delta;
-  let v = (varC + varT) * design.varianceFactor;
-  if (design.test === "z-relative") {
-    const mu = design.baselineMean as number;
-    const muT = mu + delta;
-    const mu2 = mu * mu;
-    tau = delta / Math.abs(mu);
-    v = (varT / mu2 + (varC * muT * muT) / (mu2 * mu2)) * design.varianceFactor;
-  }
+  const { tau, variance: v } = testedEffect(design, delta, varC, varT);
   const se = Math.sqrt(v);
   const z = criticalZ(design.alphaPerComparison, design.alternative);
   const reach = v * z * Math.sqrt(1 / v + 1 / prior.variance);
@@ -265,17 +257,30 @@ function bayesianPower(design: MeansDesign, prior: NormalPrior, delta: number, v
 }
 
 /**
- * The effect over its standard error: δ/√((σ_C²/n₁ + σ_T²/n₂)(1 − f)) for the difference; for the relative lift
- * (δ/|μ_C|)/√((σ_T²/(n₂μ_C²) + σ_C²μ_T²/(n₁μ_C⁴))(1 − f)) with μ_T = μ_C + δ (the delta method).
+ * The effect on the test's scale and the variance of its estimate: the difference δ with
+ * (σ_C²/n₁ + σ_T²/n₂)(1 − f), or the relative lift δ/|μ_C| with the delta-method
+ * (σ_T²/(n₂μ_C²) + σ_C²μ_T²/(n₁μ_C⁴))(1 − f), μ_T = μ_C + δ.
  */
-function standardizedEffect(design: MeansDesign, delta: number, varC: number, varT: number): number {
-  const inflation = inflationOf(design);
-  if (design.test !== "z-relative") return delta / Math.sqrt((varC + varT) * design.varianceFactor) / inflation;
+function testedEffect(
+  design: MeansDesign,
+  delta: number,
+  varC: number,
+  varT: number,
+): { tau: number; variance: number } {
+  if (design.test !== "z-relative") return { tau: delta, variance: (varC + varT) * design.varianceFactor };
   const mu = design.baselineMean as number;
   const muT = mu + delta;
   const mu2 = mu * mu;
-  const variance = (varT / mu2 + (varC * muT * muT) / (mu2 * mu2)) * design.varianceFactor;
-  return delta / Math.abs(mu) / Math.sqrt(variance) / inflation;
+  return {
+    tau: delta / Math.abs(mu),
+    variance: (varT / mu2 + (varC * muT * muT) / (mu2 * mu2)) * design.varianceFactor,
+  };
+}
+
+/** The effect over its standard error (inflated by M/z when always-valid). */
+function standardizedEffect(design: MeansDesign, delta: number, varC: number, varT: number): number {
+  const { tau, variance } = testedEffect(design, delta, varC, varT);
+  return tau / Math.sqrt(variance) / inflationOf(design);
 }
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { InvalidArgumentError } from "../../src/errors.js";
 import { mdeTwoMeans } from "../../src/power/mdeTwoMeans.js";
-import { type PowerByWeekMetric, powerByWeek } from "../../src/power/powerByWeek.js";
+import { powerByWeek } from "../../src/power/powerByWeek.js";
 import { powerTwoMeans } from "../../src/power/powerTwoMeans.js";
 import { expectClose } from "../helpers/expectClose.js";
-import { thrown } from "./planningFixtures.js";
+import { g22Metrics, thrown } from "./planningFixtures.js";
 
 /** GrowthBook `powerEstBayesian` test (packages/shared/test/power.test.ts): mean 10, 400,000 users in 3 arms. */
 const gb = { sd: Math.sqrt(3909.9997749994377), baselineMean: 10, nControl: 133_333, mdeType: "relative" } as const;
@@ -38,28 +38,7 @@ describe("Bayesian power (prior): GrowthBook powerEstBayesian", () => {
 
 describe("Bayesian power: GrowthBook case G22 (Bayesian engine)", () => {
   const prior = { mean: 0.2, variance: 0.3 };
-  const metrics: PowerByWeekMetric[] = [
-    {
-      name: "click_through_rate",
-      kind: "means",
-      baselineMean: 0.1,
-      sd: Math.sqrt(0.09),
-      mde: 0.05,
-      mdeType: "relative",
-      test: "z-relative",
-      prior,
-    },
-    {
-      name: "revenue",
-      kind: "means",
-      baselineMean: 0.1,
-      sd: Math.sqrt(0.5),
-      mde: 0.3,
-      mdeType: "relative",
-      test: "z-relative",
-      prior,
-    },
-  ];
+  const metrics = g22Metrics.map((m) => ({ ...m, prior }));
   const powerSolutionBayesian = [
     0.0752, 0.15127, 0.10103, 0.29358, 0.12581, 0.41893, 0.15048, 0.52858, 0.17516, 0.62241, 0.19984, 0.70103, 0.22446,
     0.7657, 0.24899, 0.81807, 0.27334, 0.8599,

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { isStatsError, type StatsError } from "../../src/errors.js";
+import type { PowerByWeekMetric } from "../../src/power/powerByWeek.js";
 import { expectClose, relativeError } from "../helpers/expectClose.js";
 import { listFixtures, loadFixture, num } from "../helpers/fixtures.js";
 
@@ -56,3 +57,29 @@ export function thrown(f: () => unknown): StatsError {
   }
   throw new Error("expected a throw");
 }
+
+/**
+ * GrowthBook case G22 (`packages/shared/test/power.test.ts`, "checks power" and "checks sequential power"):
+ * 4,500 users a week, 3 variations, 9 weeks, alpha 0.05. GrowthBook's binomial metric (CR 0.10) is planned as a mean
+ * with variance p(1 − p) and the delta-method relative test; both metrics use relative effects.
+ */
+export const g22Metrics: readonly PowerByWeekMetric[] = [
+  {
+    name: "click_through_rate",
+    kind: "means",
+    baselineMean: 0.1,
+    sd: Math.sqrt(0.1 * 0.9),
+    mde: 0.05,
+    mdeType: "relative",
+    test: "z-relative",
+  },
+  {
+    name: "revenue",
+    kind: "means",
+    baselineMean: 0.1,
+    sd: Math.sqrt(0.5),
+    mde: 0.3,
+    mdeType: "relative",
+    test: "z-relative",
+  },
+];

@@ -6,33 +6,8 @@ import { type PowerByWeekMetric, powerByWeek } from "../../src/power/powerByWeek
 import { powerTwoMeans } from "../../src/power/powerTwoMeans.js";
 import { powerTwoProportions } from "../../src/power/powerTwoProportions.js";
 import { expectClose } from "../helpers/expectClose.js";
-import { thrown } from "./planningFixtures.js";
+import { g22Metrics, thrown } from "./planningFixtures.js";
 
-/**
- * GrowthBook case G22 (`packages/shared/test/power.test.ts`, "checks power" and "checks sequential power"):
- * 4,500 users a week, 3 variations, 9 weeks, alpha 0.05. GrowthBook's binomial metric (CR 0.10) is planned as a mean
- * with variance p(1 − p) and the delta-method relative test; both metrics use relative effects.
- */
-const g22Metrics: readonly PowerByWeekMetric[] = [
-  {
-    name: "click_through_rate",
-    kind: "means",
-    baselineMean: 0.1,
-    sd: Math.sqrt(0.1 * 0.9),
-    mde: 0.05,
-    mdeType: "relative",
-    test: "z-relative",
-  },
-  {
-    name: "revenue",
-    kind: "means",
-    baselineMean: 0.1,
-    sd: Math.sqrt(0.5),
-    mde: 0.3,
-    mdeType: "relative",
-    test: "z-relative",
-  },
-];
 const g22 = { weeklyUnits: 4500, treatmentArms: 2, weeks: 9, alpha: 0.05, metrics: g22Metrics } as const;
 
 // Interleaved per week as GrowthBook's test flattens them: [ctr week 1, revenue week 1, ctr week 2, …].
